@@ -1,0 +1,94 @@
+//! What has been recorded on a case, as the workflow guards see it.
+//!
+//! The database layer fills a [`CaseFacts`] from the stage records; the guards in
+//! [`crate::domain::workflow`] read nothing else. Keeping the facts flat and
+//! boolean makes the guards trivial to test and to document.
+
+use crate::code_enum;
+
+/// A snapshot of everything the guards need to know about one case.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CaseFacts {
+    /// A social worker is assigned.
+    pub assigned_worker: bool,
+    /// Intake: how the case came in.
+    pub intake_channel: bool,
+    /// Intake: the presenting problem is written down.
+    pub presenting_problem: bool,
+    /// Intake: urgency is set.
+    pub urgency: bool,
+    /// Intake: informed consent to the service.
+    pub consent_service: bool,
+    /// Intake: separate consent to process sensitive personal information.
+    pub consent_sensitive: bool,
+    /// The client was under 14 at intake, so a guardian must consent too.
+    pub client_under_14: bool,
+    /// Intake: a guardian's consent is recorded.
+    pub guardian_consent: bool,
+    /// Assessment: the physiological dimension.
+    pub physiological: bool,
+    /// Assessment: the psychological dimension.
+    pub psychological: bool,
+    /// Assessment: the social dimension.
+    pub social: bool,
+    /// Assessment: a risk level.
+    pub risk_level: bool,
+    /// Assessment: the screening behind the risk level.
+    pub risk_screening: bool,
+    /// Assessment: baseline WHO-5 score.
+    pub who5_baseline: bool,
+    /// Contract: number of goals.
+    pub goal_count: usize,
+    /// Contract: every goal has a measurable indicator.
+    pub goals_measurable: bool,
+    /// Contract: agreed services and their frequency.
+    pub services: bool,
+    /// Contract: the client's agreement and its date.
+    pub client_agreement: bool,
+    /// Intervention: number of sessions logged.
+    pub session_count: usize,
+    /// Closure: a reason.
+    pub closure_reason: bool,
+    /// Closure: goals that still lack an attainment rating.
+    pub goals_without_attainment: usize,
+    /// Closure: closing WHO-5 score.
+    pub who5_closing: bool,
+    /// Closure: the client's satisfaction.
+    pub satisfaction: bool,
+    /// Closure: the worker's summary.
+    pub summary: bool,
+}
+
+code_enum! {
+    /// One thing a guard requires that has not been recorded yet.
+    ///
+    /// The code doubles as the name of the form field concerned, so that a screen
+    /// can show the message next to it.
+    pub enum Missing {
+        AssignedWorker => "case.assigned_worker",
+        IntakeChannel => "intake.channel",
+        PresentingProblem => "intake.presenting_problem",
+        Urgency => "intake.urgency",
+        ConsentService => "intake.consent_service",
+        ConsentSensitive => "intake.consent_sensitive",
+        GuardianConsent => "intake.guardian_consent",
+        Physiological => "assessment.physiological",
+        Psychological => "assessment.psychological",
+        Social => "assessment.social",
+        RiskLevel => "assessment.risk_level",
+        RiskScreening => "assessment.risk_screening",
+        Who5Baseline => "assessment.who5_baseline",
+        Goals => "contract.goals",
+        GoalIndicators => "contract.goal_indicators",
+        Services => "contract.services",
+        ClientAgreement => "contract.client_agreement",
+        Session => "intervention.sessions",
+        ClosureReason => "closure.reason",
+        GoalAttainment => "closure.goal_attainment",
+        Who5Closing => "closure.who5_closing",
+        Satisfaction => "closure.satisfaction",
+        Summary => "closure.summary",
+        Reason => "transition.reason",
+        EarlyClosureReason => "transition.closure_reason",
+    }
+}
