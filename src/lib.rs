@@ -4,3 +4,5 @@
 //! in here, so that tests build exactly the application that runs.
 
 pub mod domain;
+pub mod db;
+pub mod i18n;

@@ -149,6 +149,22 @@ impl ClientInput {
     }
 }
 
+/// Opening a case at intake.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewCaseInput {
+    /// Which of the four fields of service.
+    pub case_type: CaseType,
+    /// The client served.
+    pub client_id: String,
+    /// The serving agency.
+    pub organisation_id: String,
+    /// The agency team, if known.
+    pub team_id: Option<String>,
+    /// The social worker who takes the case, if already known.
+    pub assigned_worker_id: Option<String>,
+}
+
 /// Intake (接案): how the case came in, the problem, urgency and consents.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,0 +1,17 @@
+DROP TABLE case_transitions;
+DROP TABLE special_group_details;
+DROP TABLE labour_dispute_details;
+DROP TABLE mediation_details;
+DROP TABLE counselling_details;
+DROP TABLE closure_records;
+DROP TABLE sessions;
+DROP TABLE goals;
+DROP TABLE contract_records;
+DROP TABLE assessment_records;
+DROP TABLE intake_records;
+DROP TABLE cases;
+DROP TABLE case_reference_counters;
+DROP TABLE clients;
+DROP TABLE users;
+DROP TABLE teams;
+DROP TABLE organisations;

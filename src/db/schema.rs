@@ -1,0 +1,243 @@
+//! The one portable schema for both backends: ids and codes as text, times as
+//! naive timestamps holding UTC, money as BIGINT fen.
+//!
+//! Written by hand to match `migrations/*`; `tests/migrations.rs` checks that
+//! every table here can be read on both backends after the migrations run.
+
+diesel::table! {
+    organisations (id) {
+        id -> Text,
+        name -> Text,
+        kind -> Text,
+        parent_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    teams (id) {
+        id -> Text,
+        organisation_id -> Text,
+        name -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> Text,
+        organisation_id -> Text,
+        display_name -> Text,
+        role -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    clients (id) {
+        id -> Text,
+        full_name -> Text,
+        gender -> Nullable<Text>,
+        birth_year -> Nullable<Integer>,
+        phone -> Nullable<Text>,
+        employer -> Nullable<Text>,
+        union_member -> Bool,
+        union_id -> Nullable<Text>,
+        district -> Nullable<Text>,
+        special_groups -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    case_reference_counters (year) {
+        year -> Integer,
+        last_number -> BigInt,
+    }
+}
+
+diesel::table! {
+    cases (id) {
+        id -> Text,
+        reference -> Text,
+        case_type -> Text,
+        client_id -> Text,
+        organisation_id -> Text,
+        team_id -> Nullable<Text>,
+        assigned_worker_id -> Nullable<Text>,
+        stage -> Text,
+        risk_level -> Nullable<Text>,
+        version -> BigInt,
+        created_by -> Text,
+        opened_at -> Timestamp,
+        updated_at -> Timestamp,
+        closed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    intake_records (case_id) {
+        case_id -> Text,
+        channel -> Nullable<Text>,
+        presenting_problem -> Nullable<Text>,
+        urgency -> Nullable<Text>,
+        consent_service -> Bool,
+        consent_sensitive -> Bool,
+        guardian_consent -> Bool,
+        consent_recorded_by -> Nullable<Text>,
+        consent_recorded_at -> Nullable<Timestamp>,
+        updated_by -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    assessment_records (case_id) {
+        case_id -> Text,
+        physiological -> Nullable<Text>,
+        psychological -> Nullable<Text>,
+        social -> Nullable<Text>,
+        risk_level -> Nullable<Text>,
+        risk_screening -> Nullable<Text>,
+        needs -> Nullable<Text>,
+        strengths -> Nullable<Text>,
+        who5_baseline -> Nullable<Integer>,
+        updated_by -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    contract_records (case_id) {
+        case_id -> Text,
+        services -> Nullable<Text>,
+        frequency -> Nullable<Text>,
+        client_agreed -> Bool,
+        agreed_on -> Nullable<Date>,
+        updated_by -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    goals (id) {
+        id -> Text,
+        case_id -> Text,
+        position -> Integer,
+        description -> Text,
+        indicator -> Nullable<Text>,
+        target_date -> Nullable<Date>,
+        attainment -> Nullable<Integer>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sessions (id) {
+        id -> Text,
+        case_id -> Text,
+        held_on -> Date,
+        duration_minutes -> Integer,
+        mode -> Text,
+        participants -> Nullable<Text>,
+        notes -> Nullable<Text>,
+        services_delivered -> Nullable<Text>,
+        recorded_by -> Text,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    closure_records (case_id) {
+        case_id -> Text,
+        reason -> Nullable<Text>,
+        who5_closing -> Nullable<Integer>,
+        satisfaction -> Nullable<Integer>,
+        summary -> Nullable<Text>,
+        follow_up_plan -> Nullable<Text>,
+        updated_by -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    counselling_details (case_id) {
+        case_id -> Text,
+        concern -> Nullable<Text>,
+        self_harm_screening -> Nullable<Text>,
+        preferred_mode -> Nullable<Text>,
+        updated_by -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    mediation_details (case_id) {
+        case_id -> Text,
+        parties -> Nullable<Text>,
+        conflict -> Nullable<Text>,
+        agreement_reached -> Nullable<Bool>,
+        updated_by -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    labour_dispute_details (case_id) {
+        case_id -> Text,
+        employer -> Nullable<Text>,
+        category -> Nullable<Text>,
+        workers_affected -> Nullable<Integer>,
+        amount_in_dispute -> Nullable<BigInt>,
+        route -> Nullable<Text>,
+        outcome -> Nullable<Text>,
+        amount_recovered -> Nullable<BigInt>,
+        updated_by -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    special_group_details (case_id) {
+        case_id -> Text,
+        groups -> Text,
+        needs -> Text,
+        resources_linked -> Nullable<Text>,
+        updated_by -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    case_transitions (id) {
+        id -> Text,
+        case_id -> Text,
+        version_after -> BigInt,
+        transition -> Text,
+        from_stage -> Text,
+        to_stage -> Text,
+        actor_id -> Text,
+        reason -> Nullable<Text>,
+        closure_reason -> Nullable<Text>,
+        occurred_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(cases -> clients (client_id));
+diesel::joinable!(cases -> organisations (organisation_id));
+diesel::joinable!(goals -> cases (case_id));
+diesel::joinable!(sessions -> cases (case_id));
+diesel::joinable!(case_transitions -> cases (case_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    organisations,
+    teams,
+    users,
+    clients,
+    cases,
+    goals,
+    sessions,
+    case_transitions,
+);
