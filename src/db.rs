@@ -90,9 +90,11 @@ impl Db {
     pub fn connect(url: &DatabaseUrl, settings: &PoolSettings) -> anyhow::Result<Self> {
         if let DatabaseUrl::Sqlite(path) = url {
             connection::ensure_parent_dir(path)?;
+            connection::prepare_sqlite_file(path)?;
         }
         let pool = r2d2::Pool::builder()
             .max_size(settings.max_size)
+            .min_idle(Some(1))
             .connection_timeout(settings.acquire_timeout)
             .build(connection::Manager::new(url.clone()))?;
         Ok(Db { pool })
@@ -143,7 +145,9 @@ where
     F: FnOnce(&mut DbConnection) -> StoreResult<T>,
 {
     match conn {
-        DbConnection::Sqlite(c) => AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?,
+        DbConnection::Sqlite(c) => {
+            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
+        }
         DbConnection::Postgresql(c) => AnsiTransactionManager::begin_transaction(c)?,
     }
     match f(conn) {

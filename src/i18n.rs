@@ -64,7 +64,11 @@ impl Locale {
         match parts.next()? {
             "zh" => {
                 let traditional = parts.any(|p| matches!(p, "tw" | "hk" | "mo" | "hant"));
-                Some(if traditional { Locale::ZhTw } else { Locale::ZhCn })
+                Some(if traditional {
+                    Locale::ZhTw
+                } else {
+                    Locale::ZhCn
+                })
             }
             "en" => Some(Locale::En),
             _ => None,

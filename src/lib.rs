@@ -3,6 +3,20 @@
 //! The library holds everything; `main.rs` only parses the command line and calls
 //! in here, so that tests build exactly the application that runs.
 
-pub mod domain;
+pub mod access;
+pub mod cli;
+pub mod config;
 pub mod db;
+pub mod demo;
+pub mod domain;
+pub mod error;
 pub mod i18n;
+pub mod web;
+
+use std::sync::Arc;
+
+/// Builds the whole application on an open database: what `serve` runs and what
+/// the tests drive.
+pub fn build_app(db: db::Db, settings: config::ServeSettings) -> axum::Router {
+    web::router::router(web::AppState(Arc::new(web::App { db, settings })))
+}

@@ -99,7 +99,11 @@ fn next_reference(conn: &mut DbConnection, year: i32) -> StoreResult<CaseReferen
 }
 
 /// Opens a case at intake. Call inside a write transaction.
-pub fn open_case(conn: &mut DbConnection, input: NewCaseInput, actor_id: &str) -> StoreResult<Case> {
+pub fn open_case(
+    conn: &mut DbConnection,
+    input: NewCaseInput,
+    actor_id: &str,
+) -> StoreResult<Case> {
     let mut errors = Errors::default();
     if super::clients::find_client(conn, &input.client_id).is_err() {
         errors.unknown("case.client_id");
@@ -137,12 +141,18 @@ pub fn open_case(conn: &mut DbConnection, input: NewCaseInput, actor_id: &str) -
         updated_at: at,
         closed_at: None,
     };
-    diesel::insert_into(cases::table).values(&case).execute(conn)?;
+    diesel::insert_into(cases::table)
+        .values(&case)
+        .execute(conn)?;
     Ok(case)
 }
 
 /// Whether a user can be assigned cases of this agency.
-fn is_case_worker_of(conn: &mut DbConnection, user_id: &str, organisation_id: &str) -> StoreResult<bool> {
+fn is_case_worker_of(
+    conn: &mut DbConnection,
+    user_id: &str,
+    organisation_id: &str,
+) -> StoreResult<bool> {
     let n: i64 = users::table
         .filter(users::id.eq(user_id))
         .filter(users::organisation_id.eq(organisation_id))
@@ -174,7 +184,10 @@ pub fn claim_version(conn: &mut DbConnection, case_id: &str, expected: i64) -> S
             .filter(cases::id.eq(case_id))
             .filter(cases::version.eq(expected)),
     )
-    .set((cases::version.eq(cases::version + 1), cases::updated_at.eq(now())))
+    .set((
+        cases::version.eq(cases::version + 1),
+        cases::updated_at.eq(now()),
+    ))
     .execute(conn)?;
     if updated == 0 {
         let current = find_case(conn, case_id)?;

@@ -100,5 +100,8 @@ pub fn find_possible_duplicates(
     if let Some(phone) = phone.map(str::trim).filter(|p| !p.is_empty()) {
         query = query.or_filter(clients::phone.eq(phone.to_owned()));
     }
-    Ok(query.order(clients::created_at.desc()).limit(20).load(conn)?)
+    Ok(query
+        .order(clients::created_at.desc())
+        .limit(20)
+        .load(conn)?)
 }

@@ -79,11 +79,12 @@ impl DatabaseUrl {
         match self {
             DatabaseUrl::Sqlite(p) => format!("sqlite://{}", p.display()),
             DatabaseUrl::Postgres(url) => match (url.find("://"), url.rfind('@')) {
-                (Some(start), Some(at)) if at > start => {
-                    let creds = &url[start + 3..at];
-                    let user = creds.split(':').next().unwrap_or("");
-                    format!("{}://{}:***@{}", &url[..start], user, &url[at + 1..])
-                }
+                (Some(start), Some(at)) if at > start => match url[start + 3..at].split_once(':') {
+                    Some((user, _)) => {
+                        format!("{}://{}:***@{}", &url[..start], user, &url[at + 1..])
+                    }
+                    None => url.clone(),
+                },
                 _ => url.clone(),
             },
         }
@@ -105,7 +106,12 @@ pub fn ensure_parent_dir(path: &Path) -> anyhow::Result<()> {
 /// How long a SQLite writer waits for another to finish before giving up.
 const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Settings applied to every new SQLite connection.
+/// Settings applied to every new SQLite connection. `busy_timeout` comes first so
+/// that the others wait for a lock instead of failing.
+///
+/// WAL mode is a property of the database file and is set once by
+/// [`prepare_sqlite_file`] before the pool opens; setting it from many new
+/// connections at once would itself contend for the lock.
 ///
 /// `synchronous = FULL`: in WAL mode this syncs the log on every commit, so a
 /// transition acknowledged to a user survives a power cut, not just a crash of
@@ -113,12 +119,22 @@ const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// loss, which is not acceptable for case records. See docs/operations.md.
 fn sqlite_pragmas() -> String {
     format!(
-        "PRAGMA journal_mode = WAL;
+        "PRAGMA busy_timeout = {};
          PRAGMA synchronous = FULL;
-         PRAGMA foreign_keys = ON;
-         PRAGMA busy_timeout = {};",
+         PRAGMA foreign_keys = ON;",
         SQLITE_BUSY_TIMEOUT.as_millis()
     )
+}
+
+/// Creates the SQLite file if needed and switches it to write-ahead logging, which
+/// lets readers work while one writer commits.
+pub fn prepare_sqlite_file(path: &Path) -> Result<(), ConnectError> {
+    let mut conn = SqliteConnection::establish(&path.to_string_lossy())?;
+    conn.batch_execute(&format!(
+        "PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL;",
+        SQLITE_BUSY_TIMEOUT.as_millis()
+    ))?;
+    Ok(())
 }
 
 /// Opens one connection, with the backend's settings applied.

@@ -82,14 +82,20 @@ pub fn insert_organisation(
 }
 
 /// Adds a team to an organisation.
-pub fn insert_team(conn: &mut DbConnection, organisation_id: &str, name: &str) -> StoreResult<Team> {
+pub fn insert_team(
+    conn: &mut DbConnection,
+    organisation_id: &str,
+    name: &str,
+) -> StoreResult<Team> {
     let team = Team {
         id: new_id(),
         organisation_id: organisation_id.to_owned(),
         name: name.to_owned(),
         created_at: now(),
     };
-    diesel::insert_into(teams::table).values(&team).execute(conn)?;
+    diesel::insert_into(teams::table)
+        .values(&team)
+        .execute(conn)?;
     Ok(team)
 }
 
@@ -107,7 +113,9 @@ pub fn insert_user(
         role: role.as_str().to_owned(),
         created_at: now(),
     };
-    diesel::insert_into(users::table).values(&user).execute(conn)?;
+    diesel::insert_into(users::table)
+        .values(&user)
+        .execute(conn)?;
     Ok(user)
 }
 

@@ -117,7 +117,10 @@ pub fn save_intake(
 /// 预估.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset, Serialize)]
 #[diesel(table_name = assessment_records, treat_none_as_null = true)]
-#[expect(missing_docs, reason = "fields mirror AssessmentInput, documented there")]
+#[expect(
+    missing_docs,
+    reason = "fields mirror AssessmentInput, documented there"
+)]
 pub struct AssessmentRecord {
     pub case_id: String,
     pub physiological: Option<String>,
@@ -214,7 +217,10 @@ pub fn save_contract(
 ) -> StoreResult<Case> {
     input.validate().map_err(StoreError::Invalid)?;
     let case = begin_edit(conn, case_id, version, Section::Contract)?;
-    let existing: Vec<String> = load_goals(conn, case_id)?.into_iter().map(|g| g.id).collect();
+    let existing: Vec<String> = load_goals(conn, case_id)?
+        .into_iter()
+        .map(|g| g.id)
+        .collect();
     let mut errors = Errors::default();
     for (i, goal) in input.goals.iter().enumerate() {
         if let Some(id) = &goal.id
@@ -357,7 +363,10 @@ pub fn save_closure(
 ) -> StoreResult<Case> {
     input.validate().map_err(StoreError::Invalid)?;
     let case = begin_edit(conn, case_id, version, Section::Closure)?;
-    let goal_ids: Vec<String> = load_goals(conn, case_id)?.into_iter().map(|g| g.id).collect();
+    let goal_ids: Vec<String> = load_goals(conn, case_id)?
+        .into_iter()
+        .map(|g| g.id)
+        .collect();
     let mut errors = Errors::default();
     for (i, rating) in input.goal_attainment.iter().enumerate() {
         if !goal_ids.contains(&rating.goal_id) {

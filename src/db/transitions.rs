@@ -54,7 +54,11 @@ pub fn apply(
 ) -> StoreResult<(Case, TransitionLogEntry)> {
     let mut request = request;
     request.reason = clean(request.reason);
-    if request.reason.as_ref().is_some_and(|r| r.chars().count() > SHORT_TEXT * 10) {
+    if request
+        .reason
+        .as_ref()
+        .is_some_and(|r| r.chars().count() > SHORT_TEXT * 10)
+    {
         let mut e = crate::domain::validation::Errors::default();
         e.text("transition.reason", &request.reason, SHORT_TEXT * 10);
         e.finish().map_err(StoreError::Invalid)?;

@@ -511,7 +511,12 @@ impl DetailsInput {
                     1,
                     1_000_000,
                 );
-                e.range("details.amount_in_dispute", *amount_in_dispute, 0, MAX_AMOUNT);
+                e.range(
+                    "details.amount_in_dispute",
+                    *amount_in_dispute,
+                    0,
+                    MAX_AMOUNT,
+                );
                 e.range("details.amount_recovered", *amount_recovered, 0, MAX_AMOUNT);
                 e.text("details.outcome", outcome, LONG_TEXT);
             }

@@ -84,7 +84,13 @@ pub const RULES: &[Rule] = {
     use Transition::*;
     &[
         rule(Intake, Advance, Assessment, CASE_STAFF, IntakeComplete),
-        rule(Assessment, Advance, Contract, CASE_STAFF, AssessmentComplete),
+        rule(
+            Assessment,
+            Advance,
+            Contract,
+            CASE_STAFF,
+            AssessmentComplete,
+        ),
         rule(Contract, Advance, Intervention, CASE_STAFF, PlanAgreed),
         rule(Intervention, Advance, Closure, CASE_STAFF, SessionLogged),
         rule(Closure, ApproveClosure, Closed, SUPERVISOR, ClosureComplete),
@@ -93,9 +99,21 @@ pub const RULES: &[Rule] = {
         rule(Contract, StepBack, Assessment, CASE_STAFF, ReasonGiven),
         rule(Intervention, StepBack, Contract, CASE_STAFF, ReasonGiven),
         rule(Intake, CloseEarly, Closed, CASE_STAFF, EarlyClosureReason),
-        rule(Assessment, CloseEarly, Closed, CASE_STAFF, EarlyClosureReason),
+        rule(
+            Assessment,
+            CloseEarly,
+            Closed,
+            CASE_STAFF,
+            EarlyClosureReason,
+        ),
         rule(Contract, CloseEarly, Closed, CASE_STAFF, EarlyClosureReason),
-        rule(Intervention, CloseEarly, Closed, CASE_STAFF, EarlyClosureReason),
+        rule(
+            Intervention,
+            CloseEarly,
+            Closed,
+            CASE_STAFF,
+            EarlyClosureReason,
+        ),
         rule(Closed, Reopen, Assessment, SUPERVISOR, ReasonGiven),
     ]
 };

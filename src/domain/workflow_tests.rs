@@ -207,15 +207,56 @@ fn a_child_needs_a_guardians_consent() {
 
 #[test]
 fn each_guard_names_its_own_gaps() {
-    let cases: &[(CaseStage, Transition, fn(&mut CaseFacts), Missing)] = &[
-        (Assessment, Transition::Advance, |f| f.social = false, Missing::Social),
-        (Assessment, Transition::Advance, |f| f.who5_baseline = false, Missing::Who5Baseline),
-        (Contract, Transition::Advance, |f| f.goal_count = 0, Missing::Goals),
-        (Contract, Transition::Advance, |f| f.goals_measurable = false, Missing::GoalIndicators),
-        (Contract, Transition::Advance, |f| f.client_agreement = false, Missing::ClientAgreement),
-        (Intervention, Transition::Advance, |f| f.session_count = 0, Missing::Session),
-        (Closure, Transition::ApproveClosure, |f| f.goals_without_attainment = 1, Missing::GoalAttainment),
-        (Closure, Transition::ApproveClosure, |f| f.summary = false, Missing::Summary),
+    type Spoil = fn(&mut CaseFacts);
+    let cases: &[(CaseStage, Transition, Spoil, Missing)] = &[
+        (
+            Assessment,
+            Transition::Advance,
+            |f| f.social = false,
+            Missing::Social,
+        ),
+        (
+            Assessment,
+            Transition::Advance,
+            |f| f.who5_baseline = false,
+            Missing::Who5Baseline,
+        ),
+        (
+            Contract,
+            Transition::Advance,
+            |f| f.goal_count = 0,
+            Missing::Goals,
+        ),
+        (
+            Contract,
+            Transition::Advance,
+            |f| f.goals_measurable = false,
+            Missing::GoalIndicators,
+        ),
+        (
+            Contract,
+            Transition::Advance,
+            |f| f.client_agreement = false,
+            Missing::ClientAgreement,
+        ),
+        (
+            Intervention,
+            Transition::Advance,
+            |f| f.session_count = 0,
+            Missing::Session,
+        ),
+        (
+            Closure,
+            Transition::ApproveClosure,
+            |f| f.goals_without_attainment = 1,
+            Missing::GoalAttainment,
+        ),
+        (
+            Closure,
+            Transition::ApproveClosure,
+            |f| f.summary = false,
+            Missing::Summary,
+        ),
     ];
     for (stage, t, spoil, missing) in cases {
         let mut facts = complete();

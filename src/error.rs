@@ -1,0 +1,261 @@
+//! The application error, and its one mapping to HTTP responses.
+//!
+//! Handlers return [`AppError`]. Turning one into a response happens in two steps
+//! so that the message can be in the user's language: `IntoResponse` sets the
+//! status and stashes the error in the response's extensions, and the
+//! [`render_errors`] middleware, which knows the request's locale, writes the body.
+//! Internal details (database messages, paths) are logged, never sent.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::Request;
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+use crate::db::StoreError;
+use crate::domain::editing::EditRefusal;
+use crate::domain::validation::{FieldError, Problem};
+use crate::domain::workflow::{Refusal, RefusalKind};
+use crate::i18n::{Arg, Locale, code_key};
+
+/// Everything a request can fail with.
+#[derive(Debug, Clone)]
+pub enum AppError {
+    /// No such record, or not in the user's scope (never revealed which).
+    NotFound,
+    /// No acceptable credentials.
+    Unauthenticated,
+    /// Stale version.
+    Conflict {
+        /// The current version.
+        current: i64,
+    },
+    /// The workflow refused a transition.
+    Refused(Box<Refusal>),
+    /// The stage does not allow the edit.
+    EditRefused(EditRefusal),
+    /// Field-level validation failed.
+    Invalid(Vec<FieldError>),
+    /// The request itself could not be read.
+    BadRequest(String),
+    /// An id that is not an id.
+    MalformedId(String),
+    /// The database could not serve the request in time.
+    Unavailable,
+    /// A bug or an unexpected database error (already logged).
+    Internal,
+}
+
+impl AppError {
+    /// An unexpected failure: logged here with its detail, answered as a plain 500.
+    pub fn internal(detail: impl std::fmt::Display) -> Self {
+        tracing::error!(error = %detail, "internal error");
+        AppError::Internal
+    }
+
+    fn status(&self) -> StatusCode {
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            AppError::Conflict { .. } | AppError::EditRefused(_) => StatusCode::CONFLICT,
+            AppError::Refused(_) | AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::BadRequest(_) | AppError::MalformedId(_) => StatusCode::BAD_REQUEST,
+            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The JSON body in the given language.
+    pub fn body(&self, l: Locale) -> serde_json::Value {
+        match self {
+            AppError::NotFound => simple("not_found", l.text("error-not-found")),
+            AppError::Unauthenticated => simple("unauthenticated", l.text("error-unauthenticated")),
+            AppError::Conflict { current } => json!({
+                "error": "conflict",
+                "message": l.text_with("error-conflict", &[("current", Arg::Number(*current))]),
+                "current_version": current,
+            }),
+            AppError::Refused(r) => refusal_body(r, l),
+            AppError::EditRefused(r) => json!({
+                "error": "edit_refused",
+                "message": l.text_with("error-edit-refused", &[
+                    ("stage", l.label("stage", r.stage.as_str()).into()),
+                    ("section", l.label("section", r.section.as_str()).into()),
+                ]),
+                "stage": r.stage,
+                "section": r.section,
+            }),
+            AppError::Invalid(errors) => json!({
+                "error": "invalid",
+                "message": l.text("error-invalid"),
+                "fields": errors.iter().map(|e| json!({
+                    "field": e.field,
+                    "message": field_message(e, l),
+                })).collect::<Vec<_>>(),
+            }),
+            AppError::BadRequest(detail) => simple(
+                "bad_request",
+                l.text_with("error-bad-request", &[("detail", detail.clone().into())]),
+            ),
+            AppError::MalformedId(id) => simple(
+                "malformed_id",
+                l.text_with("error-malformed-id", &[("id", id.clone().into())]),
+            ),
+            AppError::Unavailable => simple("unavailable", l.text("error-unavailable")),
+            AppError::Internal => simple("internal", l.text("error-internal")),
+        }
+    }
+}
+
+fn simple(code: &str, message: String) -> serde_json::Value {
+    json!({ "error": code, "message": message })
+}
+
+/// The localised sentence for one field problem.
+pub fn field_message(e: &FieldError, l: Locale) -> String {
+    let field = l
+        .try_text(&code_key("field", &e.field))
+        .unwrap_or_else(|| e.field.clone());
+    let field = Arg::Text(field);
+    match e.problem {
+        Problem::Required => l.text_with("problem-required", &[("field", field)]),
+        Problem::TooLong { max } => l.text_with(
+            "problem-too-long",
+            &[("field", field), ("max", Arg::Number(max as i64))],
+        ),
+        Problem::OutOfRange { min, max } => l.text_with(
+            "problem-out-of-range",
+            &[
+                ("field", field),
+                ("min", Arg::Number(min)),
+                ("max", Arg::Number(max)),
+            ],
+        ),
+        Problem::Unknown => l.text_with("problem-unknown", &[("field", field)]),
+        Problem::InFuture => l.text_with("problem-in-future", &[("field", field)]),
+    }
+}
+
+/// Says which stage the case is in, what is missing, and which transitions are open.
+fn refusal_body(r: &Refusal, l: Locale) -> serde_json::Value {
+    let stage = l.label("stage", r.stage.as_str());
+    let transition = l.label("transition", r.transition.as_str());
+    let missing: Vec<String> = r
+        .missing
+        .iter()
+        .map(|m| l.label("field", m.as_str()))
+        .collect();
+    let args = |extra: Vec<(&'static str, Arg)>| {
+        let mut a = vec![
+            ("stage", Arg::Text(stage.clone())),
+            ("transition", Arg::Text(transition.clone())),
+        ];
+        a.extend(extra);
+        a
+    };
+    let (code, first) = match r.kind {
+        RefusalKind::NotFromThisStage => (
+            "not_from_this_stage",
+            l.text_with("error-refused-stage", &args(vec![])),
+        ),
+        RefusalKind::RoleNotPermitted => (
+            "role_not_permitted",
+            l.text_with("error-refused-role", &args(vec![])),
+        ),
+        RefusalKind::OwnCase => (
+            "own_case",
+            l.text_with("error-refused-own-case", &args(vec![])),
+        ),
+        RefusalKind::MissingFacts => (
+            "missing_facts",
+            l.text_with(
+                "error-refused-missing",
+                &args(vec![("missing", Arg::Text(l.join(&missing)))]),
+            ),
+        ),
+    };
+    let open_labels: Vec<String> = r
+        .open
+        .iter()
+        .map(|t| l.label("transition", t.as_str()))
+        .collect();
+    let second = if open_labels.is_empty() {
+        l.text("error-no-open-transitions")
+    } else {
+        l.text_with(
+            "error-open-transitions",
+            &[("open", Arg::Text(l.join(&open_labels)))],
+        )
+    };
+    json!({
+        "error": "transition_refused",
+        "reason": code,
+        "message": format!("{first} {second}"),
+        "stage": r.stage,
+        "transition": r.transition,
+        "missing": r.missing.iter().zip(&missing).map(|(m, label)| json!({
+            "field": m.as_str(),
+            "message": label,
+        })).collect::<Vec<_>>(),
+        "open_transitions": r.open,
+    })
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => AppError::NotFound,
+            StoreError::Conflict { current } => AppError::Conflict { current },
+            StoreError::Refused(r) => AppError::Refused(r),
+            StoreError::EditRefused(r) => AppError::EditRefused(r),
+            StoreError::Invalid(errors) => AppError::Invalid(errors),
+            StoreError::Unavailable(detail) => {
+                tracing::warn!(%detail, "database unavailable");
+                AppError::Unavailable
+            }
+            StoreError::Database(diesel::result::Error::NotFound) => AppError::NotFound,
+            StoreError::Database(e) if is_busy(&e) => {
+                tracing::warn!(error = %e, "database busy");
+                AppError::Unavailable
+            }
+            StoreError::Database(e) => AppError::internal(e),
+        }
+    }
+}
+
+/// SQLite's "database is locked" after busy_timeout: a retryable overload, not a bug.
+fn is_busy(e: &diesel::result::Error) -> bool {
+    matches!(e, diesel::result::Error::DatabaseError(_, info)
+        if info.message().contains("database is locked") || info.message().contains("database is busy"))
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let mut response = self.status().into_response();
+        response.extensions_mut().insert(Arc::new(self));
+        response
+    }
+}
+
+/// Writes the body of every [`AppError`] response in the request's language.
+pub async fn render_errors(request: Request, next: Next) -> Response {
+    let locale = crate::web::locale::from_headers(request.headers());
+    let response = next.run(request).await;
+    match response.extensions().get::<Arc<AppError>>().cloned() {
+        Some(error) => {
+            let (mut parts, _) = response.into_parts();
+            let body = Json(error.body(locale)).into_response();
+            let (body_parts, body) = body.into_parts();
+            parts.headers.extend(body_parts.headers);
+            parts.headers.insert(
+                axum::http::header::CONTENT_LANGUAGE,
+                axum::http::HeaderValue::from_static(locale.tag()),
+            );
+            Response::from_parts(parts, body)
+        }
+        None => response,
+    }
+}
