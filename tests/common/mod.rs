@@ -1,0 +1,254 @@
+//! The test harness: the real application on a real database, driven through HTTP.
+//!
+//! `TestApp::sqlite()` uses a fresh SQLite file; `TestApp::postgres()` a fresh
+//! PostgreSQL database created next to `CASEWORK_TEST_POSTGRES_URL` (and dropped
+//! afterwards), or `None` when that variable is not set.
+
+#![allow(dead_code, reason = "each test binary uses a different part of the harness")]
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode};
+use casework::config::ServeSettings;
+use casework::db::{Db, DatabaseUrl, DbConnection, PoolSettings, migrations, organisations};
+use casework::domain::vocab::{OrganisationKind, Role};
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use std::time::Duration;
+use tower::ServiceExt;
+
+/// One application under test, with its own database.
+pub struct TestApp {
+    pub router: Router,
+    pub db: Db,
+    pub backend: &'static str,
+    _sqlite_dir: Option<tempfile::TempDir>,
+    pg_cleanup: Option<(String, String)>,
+}
+
+fn pool() -> PoolSettings {
+    PoolSettings {
+        max_size: 8,
+        acquire_timeout: Duration::from_secs(10),
+    }
+}
+
+impl TestApp {
+    /// A fresh SQLite file in a temporary folder.
+    pub fn sqlite() -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = DatabaseUrl::Sqlite(dir.path().join("casework.db"));
+        Self::build(url, "sqlite", Some(dir), None)
+    }
+
+    /// A fresh PostgreSQL database, if `CASEWORK_TEST_POSTGRES_URL` is set.
+    pub fn postgres() -> Option<TestApp> {
+        let base = std::env::var("CASEWORK_TEST_POSTGRES_URL").ok()?;
+        let name = format!("casework_test_{}", uuid::Uuid::new_v4().simple());
+        admin_sql(&base, &format!("CREATE DATABASE {name}"));
+        let url = replace_db_name(&base, &name);
+        Some(Self::build(
+            DatabaseUrl::Postgres(url),
+            "postgres",
+            None,
+            Some((base, name)),
+        ))
+    }
+
+    fn build(
+        url: DatabaseUrl,
+        backend: &'static str,
+        dir: Option<tempfile::TempDir>,
+        pg_cleanup: Option<(String, String)>,
+    ) -> TestApp {
+        let db = Db::connect(&url, &pool()).expect("connect");
+        migrations::run_pending(&mut db.get().expect("conn")).expect("migrate");
+        let router = casework::build_app(db.clone(), ServeSettings::for_tests());
+        TestApp {
+            router,
+            db,
+            backend,
+            _sqlite_dir: dir,
+            pg_cleanup,
+        }
+    }
+
+    /// Runs synchronous database code (fixtures, snapshots).
+    pub fn with_conn<T>(&self, f: impl FnOnce(&mut DbConnection) -> T) -> T {
+        let mut conn = self.db.get().expect("conn");
+        f(&mut conn)
+    }
+
+    /// Sends a request; returns the status and the body as JSON (or as a JSON string).
+    pub async fn call(
+        &self,
+        method: Method,
+        uri: &str,
+        actor: Option<&str>,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
+        self.call_with(method, uri, actor, body, &[]).await
+    }
+
+    /// Like [`TestApp::call`], with extra headers.
+    pub async fn call_with(
+        &self,
+        method: Method,
+        uri: &str,
+        actor: Option<&str>,
+        body: Option<Value>,
+        headers: &[(&str, &str)],
+    ) -> (StatusCode, Value) {
+        let mut req = Request::builder().method(method).uri(uri);
+        if let Some(a) = actor {
+            req = req.header("x-casework-user", a);
+        }
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        let req = match body {
+            Some(b) => req
+                .header("content-type", "application/json")
+                .body(Body::from(b.to_string())),
+            None => req.body(Body::empty()),
+        }
+        .expect("request");
+        let response = self.router.clone().oneshot(req).await.expect("response");
+        let status = response.status();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
+        let value = serde_json::from_slice(&bytes)
+            .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()));
+        (status, value)
+    }
+
+    pub async fn get(&self, uri: &str, actor: &str) -> (StatusCode, Value) {
+        self.call(Method::GET, uri, Some(actor), None).await
+    }
+
+    pub async fn post(&self, uri: &str, actor: &str, body: Value) -> (StatusCode, Value) {
+        self.call(Method::POST, uri, Some(actor), Some(body)).await
+    }
+
+    pub async fn put(&self, uri: &str, actor: &str, body: Value) -> (StatusCode, Value) {
+        self.call(Method::PUT, uri, Some(actor), Some(body)).await
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some((base, name)) = self.pg_cleanup.take() {
+            admin_sql(&base, &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+        }
+    }
+}
+
+fn replace_db_name(url: &str, name: &str) -> String {
+    let (prefix, rest) = url.rsplit_once('/').expect("postgres URL with a database");
+    let query = rest.split_once('?').map(|(_, q)| format!("?{q}")).unwrap_or_default();
+    format!("{prefix}/{name}{query}")
+}
+
+fn admin_sql(base: &str, sql: &str) {
+    use diesel::Connection;
+    use diesel::connection::SimpleConnection;
+    let mut conn = diesel::pg::PgConnection::establish(base).expect("connect to the PostgreSQL test server");
+    conn.batch_execute(sql).expect(sql);
+}
+
+/// The people and organisations most tests need.
+pub struct Fixture {
+    pub agency: String,
+    pub team: String,
+    pub other_agency: String,
+    pub union: String,
+    pub worker: String,
+    pub colleague: String,
+    pub supervisor: String,
+    pub stranger: String,
+    pub officer: String,
+    pub admin: String,
+}
+
+impl Fixture {
+    pub fn insert(app: &TestApp) -> Fixture {
+        app.with_conn(|c| {
+            let union = organisations::insert_organisation(c, "南山区总工会", OrganisationKind::DistrictUnion, None).unwrap();
+            let agency = organisations::insert_organisation(c, "鹏城社工服务中心", OrganisationKind::Agency, None).unwrap();
+            let other = organisations::insert_organisation(c, "Harbour Social Services", OrganisationKind::Agency, None).unwrap();
+            let team = organisations::insert_team(c, &agency.id, "职工服务一组").unwrap();
+            let user = |c: &mut DbConnection, org: &str, name: &str, role| {
+                organisations::insert_user(c, org, name, role).unwrap().id
+            };
+            Fixture {
+                worker: user(c, &agency.id, "李晓梅", Role::SocialWorker),
+                colleague: user(c, &agency.id, "Emily Chen", Role::SocialWorker),
+                supervisor: user(c, &agency.id, "王建国", Role::Supervisor),
+                stranger: user(c, &other.id, "John Smith", Role::SocialWorker),
+                officer: user(c, &union.id, "张卫东", Role::UnionOfficer),
+                admin: user(c, &agency.id, "Admin", Role::Administrator),
+                agency: agency.id,
+                team: team.id,
+                other_agency: other.id,
+                union: union.id,
+            }
+        })
+    }
+}
+
+/// Creates a client through the API; returns its id.
+pub async fn create_client(app: &TestApp, actor: &str, name: &str, birth_year: i32) -> String {
+    let (status, body) = app
+        .post(
+            "/api/clients",
+            actor,
+            json!({ "full_name": name, "gender": "female", "birth_year": birth_year,
+                    "phone": "13800000001", "employer": "富康电子厂", "union_member": true,
+                    "special_groups": ["migrant_worker"] }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    body["id"].as_str().unwrap().to_owned()
+}
+
+/// Opens a case at intake; returns (id, version).
+pub async fn open_case(app: &TestApp, fx: &Fixture, case_type: &str, client: &str) -> (String, i64) {
+    let (status, body) = app
+        .post(
+            "/api/cases",
+            &fx.worker,
+            json!({ "case_type": case_type, "client_id": client, "organisation_id": fx.agency,
+                    "team_id": fx.team, "assigned_worker_id": fx.worker }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    (
+        body["id"].as_str().unwrap().to_owned(),
+        body["version"].as_i64().unwrap(),
+    )
+}
+
+/// Runs one async test body on SQLite, and on PostgreSQL when configured.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($name:ident, $body:ident) => {
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$body($crate::common::TestApp::sqlite()).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                match $crate::common::TestApp::postgres() {
+                    Some(app) => super::$body(app).await,
+                    None => eprintln!("CASEWORK_TEST_POSTGRES_URL not set: PostgreSQL run skipped"),
+                }
+            }
+        }
+    };
+}
