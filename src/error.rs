@@ -41,6 +41,8 @@ pub enum AppError {
     Invalid(Vec<FieldError>),
     /// The request itself could not be read.
     BadRequest(String),
+    /// A body over the size limit.
+    PayloadTooLarge,
     /// An id that is not an id.
     MalformedId(String),
     /// The database could not serve the request in time.
@@ -63,6 +65,7 @@ impl AppError {
             AppError::Conflict { .. } | AppError::EditRefused(_) => StatusCode::CONFLICT,
             AppError::Refused(_) | AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) | AppError::MalformedId(_) => StatusCode::BAD_REQUEST,
+            AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -104,6 +107,7 @@ impl AppError {
                 "malformed_id",
                 l.text_with("error-malformed-id", &[("id", id.clone().into())]),
             ),
+            AppError::PayloadTooLarge => simple("payload_too_large", l.text("error-payload-too-large")),
             AppError::Unavailable => simple("unavailable", l.text("error-unavailable")),
             AppError::Internal => simple("internal", l.text("error-internal")),
         }

@@ -114,6 +114,7 @@ error-invalid = Some fields need attention; nothing was saved.
 error-bad-request = The request could not be read: { $detail }
 error-malformed-id = "{ $id }" is not a valid id.
 error-unauthenticated = Sign-in is required.
+error-payload-too-large = The request is too large; nothing was saved.
 error-unavailable = The database is busy or unreachable; nothing was saved. Please try again.
 error-internal = Something went wrong on our side; nothing was saved. The error has been logged.
 list-separator = ,{" "}

@@ -114,6 +114,7 @@ error-invalid = 部分字段需要修改；未保存任何内容。
 error-bad-request = 无法读取请求：{ $detail }
 error-malformed-id = “{ $id }”不是有效的编号。
 error-unauthenticated = 请先登录。
+error-payload-too-large = 请求内容过大；未保存任何内容。
 error-unavailable = 数据库繁忙或无法连接；未保存任何内容，请稍后重试。
 error-internal = 系统出现错误；未保存任何内容，错误已记录。
 list-separator = 、

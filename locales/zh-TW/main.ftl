@@ -114,6 +114,7 @@ error-invalid = 部分欄位需要修改；未儲存任何內容。
 error-bad-request = 無法讀取請求：{ $detail }
 error-malformed-id = 「{ $id }」不是有效的編號。
 error-unauthenticated = 請先登入。
+error-payload-too-large = 請求內容過大；未儲存任何內容。
 error-unavailable = 資料庫繁忙或無法連線；未儲存任何內容，請稍後再試。
 error-internal = 系統發生錯誤；未儲存任何內容，錯誤已記錄。
 list-separator = 、

@@ -1,13 +1,15 @@
 //! JSON bodies and ids in paths, with rejections that speak [`AppError`].
 
 use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::StatusCode;
 use axum::http::request::Parts;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::AppError;
 
-/// A JSON request body; a malformed one is a 400 with the parser's explanation.
+/// A JSON request body; a malformed one is a 400 with the parser's explanation,
+/// one over the configured size limit a 413.
 pub struct ApiJson<T>(pub T);
 
 impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
@@ -16,6 +18,9 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
         match axum::Json::<T>::from_request(req, state).await {
             Ok(axum::Json(value)) => Ok(ApiJson(value)),
+            Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                Err(AppError::PayloadTooLarge)
+            }
             Err(rejection) => Err(AppError::BadRequest(rejection.body_text())),
         }
     }

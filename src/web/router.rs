@@ -1,9 +1,9 @@
 //! Every route of the application, in one list.
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::middleware;
 use axum::routing::{get, post, put};
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
 
 use super::{AppState, cases, clients, health, home, records, transitions};
@@ -31,7 +31,7 @@ pub fn router(state: AppState) -> Router {
         )
         .fallback(|| async { AppError::NotFound })
         .layer(middleware::from_fn(render_errors))
-        .layer(RequestBodyLimitLayer::new(body_limit))
+        .layer(DefaultBodyLimit::max(body_limit))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -252,3 +252,52 @@ macro_rules! on_both_backends {
         }
     };
 }
+
+/// Everything a refused request must leave untouched: row counts of every case
+/// table, and each case's stage, version and last change.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Snapshot {
+    counts: Vec<(String, i64)>,
+    cases: Vec<(String, String, i64, String)>,
+}
+
+pub const CASE_TABLES: &[&str] = &[
+    "clients", "cases", "intake_records", "assessment_records", "contract_records", "goals",
+    "sessions", "closure_records", "counselling_details", "mediation_details",
+    "labour_dispute_details", "special_group_details", "case_transitions",
+    "case_reference_counters",
+];
+
+#[derive(diesel::QueryableByName)]
+struct Count {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    n: i64,
+}
+
+impl Snapshot {
+    pub fn take(app: &TestApp) -> Snapshot {
+        use casework::db::schema::cases;
+        use diesel::prelude::*;
+        app.with_conn(|c| {
+            let counts = CASE_TABLES
+                .iter()
+                .map(|t| {
+                    let n = diesel::sql_query(format!("SELECT COUNT(*) AS n FROM {t}"))
+                        .get_result::<Count>(c)
+                        .unwrap()
+                        .n;
+                    (t.to_string(), n)
+                })
+                .collect();
+            let cases = cases::table
+                .select((cases::id, cases::stage, cases::version, cases::updated_at))
+                .order(cases::id)
+                .load::<(String, String, i64, chrono::NaiveDateTime)>(c)
+                .unwrap()
+                .into_iter()
+                .map(|(id, stage, v, at)| (id, stage, v, at.to_string()))
+                .collect();
+            Snapshot { counts, cases }
+        })
+    }
+}
