@@ -41,9 +41,17 @@ impl TestApp {
         Self::build(url, "sqlite", Some(dir), None)
     }
 
-    /// A fresh PostgreSQL database, if `CASEWORK_TEST_POSTGRES_URL` is set.
+    /// A fresh PostgreSQL database, if `CASEWORK_TEST_POSTGRES_URL` is set. In CI
+    /// (`CI=true`) the variable is required, so the PostgreSQL suite cannot be
+    /// skipped by accident.
     pub fn postgres() -> Option<TestApp> {
-        let base = std::env::var("CASEWORK_TEST_POSTGRES_URL").ok()?;
+        let Ok(base) = std::env::var("CASEWORK_TEST_POSTGRES_URL") else {
+            assert!(
+                std::env::var("CI").is_err(),
+                "CI is set but CASEWORK_TEST_POSTGRES_URL is not: the PostgreSQL suite must run in CI"
+            );
+            return None;
+        };
         let name = format!("casework_test_{}", uuid::Uuid::new_v4().simple());
         admin_sql(&base, &format!("CREATE DATABASE {name}"));
         let url = replace_db_name(&base, &name);
