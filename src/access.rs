@@ -51,6 +51,11 @@ pub fn may_open_case(who: &Principal, organisation_id: &str) -> bool {
     is_case_staff(who.role) && who.organisation_id == organisation_id
 }
 
+/// The agency whose cases `who` may list, if any.
+pub fn case_list_scope(who: &Principal) -> Option<&str> {
+    is_case_staff(who.role).then_some(who.organisation_id.as_str())
+}
+
 /// Whether `who` may register clients and search for them.
 pub fn may_manage_clients(who: &Principal) -> bool {
     is_case_staff(who.role)

@@ -138,6 +138,18 @@ async fn malformed_requests(app: TestApp) {
         "client_id": client, "organisation_id": fx.agency })).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 
+    // Unknown stage and type names in the case list.
+    let (status, body) = app.call_with(Method::GET, "/api/cases?stage=finished&case_type=astrology", Some(w), None,
+        &[("accept-language", "en")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["fields"][0]["field"], "query.stage");
+    assert_eq!(body["fields"][0]["message"], "stage does not exist or cannot be used here.");
+    assert_eq!(body["fields"][1]["field"], "query.case_type");
+    let (status, _) = app.get("/api/cases?limit=100000", w).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _) = app.get("/api/cases?limit=many", w).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+
     assert_eq!(Snapshot::take(&app), before, "bad input must change nothing");
 
     // A blank client name is refused with the field named.

@@ -162,3 +162,26 @@ async fn guardian_consent_for_a_child(app: TestApp) {
     assert!(view["records"]["intake"]["consent_recorded_at"].is_string());
 }
 on_both_backends!(a_child_needs_a_guardian, guardian_consent_for_a_child);
+
+async fn case_list_filters(app: TestApp) {
+    let fx = Fixture::insert(&app);
+    let client = create_client(&app, &fx.worker, "黄敏", 1975).await;
+    let (first, _) = open_case(&app, &fx, "counselling", &client).await;
+    let (second, _) = open_case(&app, &fx, "labour_dispute", &client).await;
+    let (status, rows) = app.get("/api/cases?stage=intake", &fx.worker).await;
+    assert_eq!(status, StatusCode::OK, "{rows}");
+    let ids: Vec<&str> = rows.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, [second.as_str(), first.as_str()], "most recently changed first");
+    assert_eq!(rows[0]["client_name"], "黄敏");
+    let (_, rows) = app.get("/api/cases?case_type=counselling&mine=true", &fx.worker).await;
+    assert_eq!(rows.as_array().unwrap().len(), 1);
+    let (_, rows) = app.get("/api/cases?stage=closed", &fx.worker).await;
+    assert_eq!(rows, json!([]));
+    let (_, rows) = app.get("/api/cases?mine=true", &fx.colleague).await;
+    assert_eq!(rows, json!([]), "the colleague has no cases of their own");
+    let (_, rows) = app.get("/api/cases", &fx.stranger).await;
+    assert_eq!(rows, json!([]), "another agency's cases are not listed");
+    let (status, _) = app.get("/api/cases", &fx.officer).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+on_both_backends!(case_list, case_list_filters);

@@ -93,6 +93,11 @@ field-details-amount-recovered = amount recovered
 field-details-outcome = outcome
 field-details-resources-linked = resources linked
 
+field-query-stage = stage
+field-query-case-type = case type
+field-query-limit = number of rows
+field-transition-transition = transition
+
 ## Problems with a field
 problem-required = { $field } is required.
 problem-too-long = { $field } is too long: at most { $max } characters.

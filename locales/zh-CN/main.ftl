@@ -93,6 +93,11 @@ field-details-amount-recovered = 追回金额
 field-details-outcome = 处理结果
 field-details-resources-linked = 已链接资源
 
+field-query-stage = 阶段
+field-query-case-type = 个案类型
+field-query-limit = 行数
+field-transition-transition = 流转
+
 ## 字段问题
 problem-required = 请填写{ $field }。
 problem-too-long = { $field }过长：最多 { $max } 个字符。

@@ -93,6 +93,11 @@ field-details-amount-recovered = 追回金額
 field-details-outcome = 處理結果
 field-details-resources-linked = 已連結資源
 
+field-query-stage = 階段
+field-query-case-type = 個案類型
+field-query-limit = 行數
+field-transition-transition = 流轉
+
 ## 欄位問題
 problem-required = 請填寫{ $field }。
 problem-too-long = { $field }過長：最多 { $max } 個字元。

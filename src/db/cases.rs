@@ -197,3 +197,78 @@ pub fn claim_version(conn: &mut DbConnection, case_id: &str, expected: i64) -> S
     }
     find_case(conn, case_id)
 }
+
+/// One row of a case list.
+#[derive(Debug, Clone, Queryable, Serialize)]
+pub struct CaseListRow {
+    /// Id.
+    pub id: String,
+    /// Reference.
+    pub reference: String,
+    /// Case type code.
+    pub case_type: String,
+    /// Stage code.
+    pub stage: String,
+    /// Risk level code.
+    pub risk_level: Option<String>,
+    /// The client's name.
+    pub client_name: String,
+    /// The assigned worker.
+    pub assigned_worker_id: Option<String>,
+    /// Last change.
+    pub updated_at: NaiveDateTime,
+    /// Version.
+    pub version: i64,
+}
+
+/// Filters of a case list; all optional.
+#[derive(Debug, Clone, Default)]
+pub struct CaseFilter {
+    /// Only this stage.
+    pub stage: Option<CaseStage>,
+    /// Only this type.
+    pub case_type: Option<CaseType>,
+    /// Only cases assigned to this worker.
+    pub assigned_worker_id: Option<String>,
+}
+
+/// Most rows one list request returns.
+pub const MAX_LIST: i64 = 100;
+
+/// The most recently changed cases of an agency matching the filter.
+pub fn list_cases(
+    conn: &mut DbConnection,
+    organisation_id: &str,
+    filter: &CaseFilter,
+    limit: i64,
+) -> StoreResult<Vec<CaseListRow>> {
+    use super::schema::clients;
+    let mut query = cases::table
+        .inner_join(clients::table)
+        .filter(cases::organisation_id.eq(organisation_id.to_owned()))
+        .into_boxed();
+    if let Some(stage) = filter.stage {
+        query = query.filter(cases::stage.eq(stage.as_str()));
+    }
+    if let Some(case_type) = filter.case_type {
+        query = query.filter(cases::case_type.eq(case_type.as_str()));
+    }
+    if let Some(worker) = &filter.assigned_worker_id {
+        query = query.filter(cases::assigned_worker_id.eq(worker.clone()));
+    }
+    Ok(query
+        .select((
+            cases::id,
+            cases::reference,
+            cases::case_type,
+            cases::stage,
+            cases::risk_level,
+            clients::full_name,
+            cases::assigned_worker_id,
+            cases::updated_at,
+            cases::version,
+        ))
+        .order((cases::updated_at.desc(), cases::id.desc()))
+        .limit(limit.clamp(1, MAX_LIST))
+        .load(conn)?)
+}

@@ -3,13 +3,13 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::AppState;
 use super::actor::CurrentUser;
-use super::json::{ApiJson, IdPath};
-use crate::access::{CaseAction, Principal, may_act_on_case, may_open_case};
-use crate::db::cases::{Case, find_case, open_case};
+use super::json::{ApiJson, ApiQuery, IdPath};
+use crate::access::{CaseAction, Principal, case_list_scope, may_act_on_case, may_open_case};
+use crate::db::cases::{Case, CaseFilter, CaseListRow, find_case, list_cases, open_case};
 use crate::db::clients::{Client, find_client};
 use crate::db::details::{CaseDetails, load_details};
 use crate::db::records::{StageRecords, load_stage_records};
@@ -118,4 +118,51 @@ pub async fn show(
         })
         .await?;
     Ok(Json(view))
+}
+
+/// Query of the case list. Codes are parsed here so that an unknown stage or
+/// type gets a field message.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListQuery {
+    stage: Option<String>,
+    case_type: Option<String>,
+    /// `true`: only cases assigned to me.
+    mine: Option<bool>,
+    limit: Option<i64>,
+}
+
+/// `GET /api/cases?stage=&case_type=&mine=&limit=`: recent cases of my agency.
+pub async fn list(
+    State(state): State<AppState>,
+    CurrentUser(who): CurrentUser,
+    ApiQuery(q): ApiQuery<ListQuery>,
+) -> Result<Json<Vec<CaseListRow>>, AppError> {
+    let Some(organisation_id) = case_list_scope(&who).map(str::to_owned) else {
+        return Err(AppError::NotFound);
+    };
+    let mut errors = Errors::default();
+    let stage = q.stage.as_deref().and_then(|s| {
+        s.parse()
+            .map_err(|_| errors.unknown("query.stage"))
+            .ok()
+    });
+    let case_type = q.case_type.as_deref().and_then(|s| {
+        s.parse()
+            .map_err(|_| errors.unknown("query.case_type"))
+            .ok()
+    });
+    errors.range("query.limit", q.limit, 1, crate::db::cases::MAX_LIST);
+    errors.finish().map_err(StoreError::Invalid)?;
+    let filter = CaseFilter {
+        stage,
+        case_type,
+        assigned_worker_id: q.mine.unwrap_or(false).then(|| who.user_id.clone()),
+    };
+    let limit = q.limit.unwrap_or(50);
+    let rows = state
+        .db
+        .run(move |conn| list_cases(conn, &organisation_id, &filter, limit))
+        .await?;
+    Ok(Json(rows))
 }

@@ -57,3 +57,17 @@ pub fn parse_id(raw: &str) -> Result<String, AppError> {
         .map(|u| u.to_string())
         .map_err(|_| AppError::MalformedId(raw.chars().take(64).collect()))
 }
+
+/// A query string; an unreadable one is a 400 with the parser's explanation.
+pub struct ApiQuery<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        axum::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Query(value)| ApiQuery(value))
+            .map_err(|e| AppError::BadRequest(e.body_text()))
+    }
+}

@@ -17,7 +17,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/api/clients", post(clients::create))
         .route("/api/clients/duplicates", get(clients::duplicates))
-        .route("/api/cases", post(cases::create))
+        .route("/api/cases", get(cases::list).post(cases::create))
         .route("/api/cases/{id}", get(cases::show))
         .route("/api/cases/{id}/intake", put(records::put_intake))
         .route("/api/cases/{id}/assessment", put(records::put_assessment))
