@@ -1,13 +1,23 @@
 //! The one place that decides who may do what.
 //!
-//! Every handler asks here before it reads or changes anything. Outside a user's
-//! scope a case answers "not found", so that its existence is not revealed.
+//! Every handler asks here before it reads or changes anything; `docs/security.md`
+//! states the policy in prose and `tests/access_matrix.rs` checks it for every
+//! route and role. Outside a user's scope a case answers "not found", so that its
+//! existence is not revealed; inside the scope, an action the user may not take
+//! answers "forbidden".
 //!
-//! The policy in this release is deliberately narrow: social workers and
-//! supervisors act on the cases of their own agency; union officers and
-//! administrators see no case content. Teams, supervision scopes, union
-//! hierarchies and confidential fields refine it in the access-control issue.
+//! Scopes:
+//! - a social worker sees the cases assigned to them and those of their teams.
+//!   On a teammate's case they see the record but not its confidential fields,
+//!   and cannot change it: teams cover for each other, but counselling notes stay
+//!   between the client, the worker and supervision;
+//! - a supervisor sees, edits and moves the cases of the teams they belong to
+//!   (and the agency's cases that have no team), confidential fields included;
+//! - union officers and administrators see no case content.
 
+use chrono::NaiveDateTime;
+
+use crate::db::audit::AuditScope;
 use crate::db::cases::Case;
 use crate::domain::Role;
 
@@ -16,10 +26,20 @@ use crate::domain::Role;
 pub struct Principal {
     /// The user's id.
     pub user_id: String,
+    /// Their name as shown on records.
+    pub display_name: String,
     /// Their organisation.
     pub organisation_id: String,
     /// Their role.
     pub role: Role,
+    /// The teams they belong to (and, for supervisors, supervise).
+    pub team_ids: Vec<String>,
+    /// Where the request came from, for the audit trail.
+    pub client_address: String,
+    /// The session's CSRF token.
+    pub csrf_token: String,
+    /// The time of the request.
+    pub at: NaiveDateTime,
 }
 
 /// Something a user may want to do to a case.
@@ -27,22 +47,75 @@ pub struct Principal {
 pub enum CaseAction {
     /// Read the case and its records.
     View,
+    /// Read its confidential fields (counselling notes, risk screening, conflict detail).
+    ViewConfidential,
     /// Change a stage record or the details.
     Edit,
-    /// Ask for a workflow transition (the workflow then checks the role's rules).
+    /// Ask for a workflow transition (the workflow then applies its role rules).
     Transition,
+    /// See who has read the case.
+    ViewAccessLog,
 }
 
-fn is_case_staff(role: Role) -> bool {
-    matches!(role, Role::SocialWorker | Role::Supervisor)
+/// How a user stands to a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// The case's assigned social worker.
+    AssignedWorker,
+    /// A supervisor of the case's team.
+    Supervisor,
+    /// A social worker of the case's team.
+    Teammate,
+    /// Anyone else.
+    Outsider,
+}
+
+/// How `who` stands to `case`.
+pub fn relation(who: &Principal, case: &Case) -> Relation {
+    if who.organisation_id != case.organisation_id {
+        return Relation::Outsider;
+    }
+    let in_team = case
+        .team_id
+        .as_ref()
+        .is_some_and(|t| who.team_ids.contains(t));
+    match who.role {
+        Role::SocialWorker if case.assigned_worker_id.as_deref() == Some(&who.user_id) => {
+            Relation::AssignedWorker
+        }
+        Role::SocialWorker if in_team => Relation::Teammate,
+        Role::Supervisor if in_team || case.team_id.is_none() => Relation::Supervisor,
+        Role::Supervisor if case.assigned_worker_id.as_deref() == Some(&who.user_id) => {
+            Relation::AssignedWorker
+        }
+        _ => Relation::Outsider,
+    }
+}
+
+/// The answer for one action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// Go ahead.
+    Allow,
+    /// In scope, but not this action (answer 403).
+    Forbid,
+    /// Out of scope (answer 404, as if the case did not exist).
+    Hide,
 }
 
 /// Whether `who` may perform `action` on `case`.
-pub fn may_act_on_case(who: &Principal, case: &Case, action: CaseAction) -> bool {
-    match action {
-        CaseAction::View | CaseAction::Edit | CaseAction::Transition => {
-            is_case_staff(who.role) && who.organisation_id == case.organisation_id
+pub fn decide_case(who: &Principal, case: &Case, action: CaseAction) -> Decision {
+    use Relation::*;
+    let rel = relation(who, case);
+    match (rel, action) {
+        (Outsider, _) => Decision::Hide,
+        (AssignedWorker | Supervisor, CaseAction::ViewAccessLog) if who.role == Role::Supervisor => {
+            Decision::Allow
         }
+        (_, CaseAction::ViewAccessLog) => Decision::Forbid,
+        (AssignedWorker | Supervisor, _) => Decision::Allow,
+        (Teammate, CaseAction::View) => Decision::Allow,
+        (Teammate, _) => Decision::Forbid,
     }
 }
 
@@ -51,7 +124,7 @@ pub fn may_open_case(who: &Principal, organisation_id: &str) -> bool {
     is_case_staff(who.role) && who.organisation_id == organisation_id
 }
 
-/// The agency whose cases `who` may list, if any.
+/// The agency whose cases `who` may list, if any (the list shows only cases in scope).
 pub fn case_list_scope(who: &Principal) -> Option<&str> {
     is_case_staff(who.role).then_some(who.organisation_id.as_str())
 }
@@ -61,67 +134,32 @@ pub fn may_manage_clients(who: &Principal) -> bool {
     is_case_staff(who.role)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Whether `who` may manage organisations, teams and accounts.
+pub fn may_administer(who: &Principal) -> bool {
+    who.role == Role::Administrator
+}
 
-    fn case_of(org: &str) -> Case {
-        let t = chrono::NaiveDateTime::default();
-        Case {
-            id: "c".into(),
-            reference: "CW-2026-000001".into(),
-            case_type: "counselling".into(),
-            client_id: "cl".into(),
-            organisation_id: org.into(),
-            team_id: None,
-            assigned_worker_id: None,
-            stage: "intake".into(),
-            risk_level: None,
-            version: 1,
-            created_by: "u".into(),
-            opened_at: t,
-            updated_at: t,
-            closed_at: None,
-        }
-    }
-
-    fn who(role: Role, org: &str) -> Principal {
-        Principal {
-            user_id: "u".into(),
-            organisation_id: org.into(),
-            role,
-        }
-    }
-
-    #[test]
-    fn only_staff_of_the_serving_agency() {
-        let case = case_of("agency-a");
-        for action in [CaseAction::View, CaseAction::Edit, CaseAction::Transition] {
-            assert!(may_act_on_case(
-                &who(Role::SocialWorker, "agency-a"),
-                &case,
-                action
-            ));
-            assert!(may_act_on_case(
-                &who(Role::Supervisor, "agency-a"),
-                &case,
-                action
-            ));
-            assert!(!may_act_on_case(
-                &who(Role::SocialWorker, "agency-b"),
-                &case,
-                action
-            ));
-            assert!(!may_act_on_case(
-                &who(Role::UnionOfficer, "agency-a"),
-                &case,
-                action
-            ));
-            assert!(!may_act_on_case(
-                &who(Role::Administrator, "agency-a"),
-                &case,
-                action
-            ));
-        }
+/// Whose audit events `who` may search, if any.
+pub fn audit_scope(who: &Principal) -> Option<AuditScope> {
+    match who.role {
+        Role::Administrator => Some(AuditScope::All),
+        Role::Supervisor => Some(AuditScope::Teams {
+            organisation_id: who.organisation_id.clone(),
+            team_ids: who.team_ids.clone(),
+        }),
+        _ => None,
     }
 }
+
+/// Whether an administrator may read a case's access log (metadata, not content).
+pub fn may_read_access_log_as_admin(who: &Principal) -> bool {
+    who.role == Role::Administrator
+}
+
+fn is_case_staff(role: Role) -> bool {
+    matches!(role, Role::SocialWorker | Role::Supervisor)
+}
+
+#[cfg(test)]
+#[path = "access_tests.rs"]
+mod tests;

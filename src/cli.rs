@@ -3,8 +3,10 @@
 use clap::{Parser, Subcommand};
 use tokio::net::TcpListener;
 
+use crate::clock::Clock;
 use crate::config::{DatabaseSettings, ServeSettings};
-use crate::db::{Db, migrations};
+use crate::db::{Db, accounts, migrations, organisations, setup};
+use crate::domain::vocab::{OrganisationKind, Role};
 
 /// Casework: social-work case management for trade unions.
 #[derive(Debug, Parser)]
@@ -29,6 +31,37 @@ pub enum Command {
     /// Load a small demo data set (organisations, staff, clients, cases of
     /// every type in every stage). Refuses a database that already has users.
     Demo(DemoArgs),
+    /// Create an account. The password is asked for twice, or read from the
+    /// first line of standard input with --password-stdin (for scripts).
+    CreateUser(CreateUserArgs),
+}
+
+/// Options of `casework create-user`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CreateUserArgs {
+    /// Login name (letters, digits, . _ - @).
+    #[arg(long)]
+    pub username: String,
+    /// Name shown on records.
+    #[arg(long)]
+    pub display_name: String,
+    /// social_worker, supervisor, union_officer or administrator.
+    #[arg(long)]
+    pub role: Role,
+    /// The user's organisation: its id or its exact name.
+    #[arg(long)]
+    pub organisation: String,
+    /// Create the organisation with this kind if none has that name
+    /// (national_union, provincial_union, city_union, district_union,
+    /// grassroots_union, agency).
+    #[arg(long)]
+    pub create_organisation: Option<OrganisationKind>,
+    /// Team ids the user belongs to (repeatable).
+    #[arg(long = "team")]
+    pub teams: Vec<String>,
+    /// Read the password from standard input instead of prompting.
+    #[arg(long)]
+    pub password_stdin: bool,
 }
 
 /// Options of `casework demo`.
@@ -48,6 +81,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match command {
         Command::Serve(settings) => serve(db, settings).await,
         Command::Migrate => Ok(()),
+        Command::CreateUser(args) => {
+            let password = read_password(args.password_stdin)?;
+            let line = tokio::task::spawn_blocking(move || create_user(&db, args, &password)).await??;
+            println!("{line}");
+            Ok(())
+        }
         Command::Demo(args) => {
             let summary =
                 tokio::task::spawn_blocking(move || crate::demo::load(&db, args.force)).await??;
@@ -93,12 +132,14 @@ async fn serve(db: Db, settings: ServeSettings) -> anyhow::Result<()> {
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind))?;
     let addr = listener.local_addr()?;
-    if settings.trust_actor_header {
-        tracing::warn!("--trust-actor-header is on: any local process can act as any user");
+    let mut settings = settings;
+    if settings.public_url.is_none() {
+        settings.public_url = Some(format!("http://{addr}"));
     }
-    let app = crate::build_app(db, settings);
+    offer_first_run_setup(&db, &settings).await?;
+    let app = crate::build_app(db, settings, Clock::System);
     tracing::info!("Casework listening on http://{addr}");
-    axum::serve(listener, app)
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     tracing::info!("Casework stopped");
@@ -132,4 +173,84 @@ async fn shutdown_signal() {
         () = terminate => {},
     }
     tracing::info!("shutting down");
+}
+
+/// On an installation where nobody can sign in, prints a one-time link for
+/// creating the first administrator. There is no default password.
+async fn offer_first_run_setup(db: &Db, settings: &ServeSettings) -> anyhow::Result<()> {
+    let base = settings.base_url();
+    let db = db.clone();
+    let token = tokio::task::spawn_blocking(move || -> anyhow::Result<Option<String>> {
+        let mut conn = db.get()?;
+        if accounts::any_login(&mut conn)? {
+            return Ok(None);
+        }
+        Ok(Some(setup::create(&mut conn, crate::db::now())?))
+    })
+    .await??;
+    if let Some(token) = token {
+        println!(
+            "\nNo account can sign in yet. Create the first administrator within 24 hours at:\n\n    {base}/setup/{token}\n\n(or run `casework create-user --role administrator ...`)\n"
+        );
+    }
+    Ok(())
+}
+
+/// Reads a new password: from standard input, or by prompting twice.
+fn read_password(from_stdin: bool) -> anyhow::Result<String> {
+    if from_stdin {
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line)?;
+        return Ok(line.trim_end_matches(['\r', '\n']).to_owned());
+    }
+    let first = rpassword::prompt_password("Password: ")
+        .map_err(|e| anyhow::anyhow!("cannot read the password ({e}); use --password-stdin in scripts"))?;
+    let second = rpassword::prompt_password("Password again: ")?;
+    if first != second {
+        anyhow::bail!("the two passwords differ");
+    }
+    Ok(first)
+}
+
+/// `casework create-user`.
+fn create_user(db: &Db, args: CreateUserArgs, password: &str) -> anyhow::Result<String> {
+    if let Err(problem) = crate::domain::password::check(password, &[&args.username, &args.display_name]) {
+        use crate::domain::password::PasswordProblem::*;
+        anyhow::bail!(match problem {
+            TooShort => format!("the password must have at least {} characters", crate::domain::password::MIN_LENGTH),
+            TooLong => "the password is too long".to_owned(),
+            TooCommon => "the password is too common or too easy to guess: choose a longer phrase not built from the name".to_owned(),
+        });
+    }
+    let hash = accounts::hash_password(password)?;
+    let mut conn = db.get()?;
+    let at = crate::db::now();
+    let user = crate::db::write_transaction(&mut conn, |conn| {
+        let org_id = match organisations::find_organisation_by_id_or_name(conn, &args.organisation)? {
+            Some(org) => org.id,
+            None => match args.create_organisation {
+                Some(kind) => organisations::insert_organisation(conn, args.organisation.trim(), kind, None)?.id,
+                None => return Ok(Err(format!(
+                    "no organisation has the id or name {:?}; add --create-organisation KIND to create it",
+                    args.organisation
+                ))),
+            },
+        };
+        crate::web::admin::create_account(
+            conn, &args.username, &args.display_name, args.role, &org_id, &args.teams, &hash, at,
+        )
+        .map(Ok)
+    });
+    match user {
+        Ok(Ok(user)) => Ok(format!("Created {} ({}) with id {}", user.display_name, user.role, user.id)),
+        Ok(Err(message)) => anyhow::bail!(message),
+        Err(crate::db::StoreError::Invalid(errors)) => {
+            let fields: Vec<String> = errors
+                .iter()
+                .map(|e| crate::error::field_message(e, crate::i18n::Locale::En))
+                .collect();
+            anyhow::bail!(fields.join(" "))
+        }
+        Err(e) => Err(e.into()),
+    }
 }

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use clap::Args;
 
+use crate::db::sessions::SessionPolicy;
 use crate::db::{DatabaseUrl, PoolSettings};
 
 /// Where the data lives and how connections are pooled (every command needs it).
@@ -54,30 +55,91 @@ pub struct ServeSettings {
           value_parser = clap::value_parser!(u64).range(1024..=64 * 1024 * 1024))]
     pub max_body_bytes: u64,
 
-    /// DEVELOPMENT ONLY, until accounts exist: take the acting user from the
-    /// `X-Casework-User` header. Refused unless bound to a loopback address.
-    #[arg(long, env = "CASEWORK_TRUST_ACTOR_HEADER", default_value_t = false)]
-    pub trust_actor_header: bool,
+    /// The address users reach this server at (for links such as the first-run
+    /// setup link). When it starts with https://, responses carry HSTS.
+    #[arg(long, env = "CASEWORK_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// Minutes without a request after which a session ends.
+    #[arg(long, env = "CASEWORK_SESSION_IDLE_MINUTES", default_value_t = 30,
+          value_parser = clap::value_parser!(u32).range(1..=24 * 60))]
+    pub session_idle_minutes: u32,
+
+    /// Hours after sign-in at which a session ends, however active.
+    #[arg(long, env = "CASEWORK_SESSION_MAX_HOURS", default_value_t = 12,
+          value_parser = clap::value_parser!(u32).range(1..=24 * 7))]
+    pub session_max_hours: u32,
+
+    /// Send the session cookie without `Secure` (and without the `__Host-` prefix),
+    /// for plain-HTTP use on this machine only. Refused unless bound to loopback.
+    #[arg(long, env = "CASEWORK_INSECURE_COOKIES", default_value_t = false)]
+    pub insecure_cookies: bool,
+
+    /// Take the client address from the last `X-Forwarded-For` entry, when a reverse
+    /// proxy on a trusted host terminates connections.
+    #[arg(long, env = "CASEWORK_BEHIND_PROXY", default_value_t = false)]
+    pub behind_proxy: bool,
 }
 
 impl ServeSettings {
-    /// Settings for tests: loopback, header actors on.
+    /// Settings for tests: the defaults, on a loopback address.
     pub fn for_tests() -> Self {
         ServeSettings {
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
             max_body_bytes: 1024 * 1024,
-            trust_actor_header: true,
+            public_url: None,
+            session_idle_minutes: 30,
+            session_max_hours: 12,
+            insecure_cookies: false,
+            behind_proxy: false,
         }
     }
 
     /// Refuses combinations that would be unsafe.
     pub fn check(&self) -> Result<(), String> {
-        if self.trust_actor_header && !self.bind.ip().is_loopback() {
+        if self.insecure_cookies && !self.bind.ip().is_loopback() {
             return Err(format!(
-                "--trust-actor-header lets anyone act as any user; it is only allowed on a loopback address, not {}",
+                "--insecure-cookies sends the session cookie over plain HTTP; it is only allowed on a loopback address, not {}",
                 self.bind
             ));
         }
+        if let Some(url) = &self.public_url
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            return Err(format!("--public-url must start with https:// or http://, not {url:?}"));
+        }
         Ok(())
+    }
+
+    /// Where users reach the server.
+    pub fn base_url(&self) -> String {
+        match &self.public_url {
+            Some(url) => url.trim_end_matches('/').to_owned(),
+            None => format!("http://{}", self.bind),
+        }
+    }
+
+    /// Whether users reach the server over HTTPS (then HSTS is sent).
+    pub fn is_https(&self) -> bool {
+        self.public_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://"))
+    }
+
+    /// Session lifetimes.
+    pub fn session_policy(&self) -> SessionPolicy {
+        SessionPolicy {
+            idle: chrono::Duration::minutes(i64::from(self.session_idle_minutes)),
+            absolute: chrono::Duration::hours(i64::from(self.session_max_hours)),
+        }
+    }
+
+    /// The session cookie's name: `__Host-` binds it to this host, HTTPS and path `/`.
+    pub fn session_cookie_name(&self) -> &'static str {
+        if self.insecure_cookies {
+            "casework_session"
+        } else {
+            "__Host-casework_session"
+        }
     }
 }

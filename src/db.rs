@@ -5,6 +5,8 @@
 //! place (`crate::error`). All database work runs on blocking threads through
 //! [`Db::run`] and [`Db::write`], never on the async runtime's workers.
 
+pub mod accounts;
+pub mod audit;
 pub mod cases;
 pub mod clients;
 pub mod connection;
@@ -14,6 +16,8 @@ pub mod migrations;
 pub mod organisations;
 pub mod records;
 pub mod schema;
+pub mod sessions;
+pub mod setup;
 pub mod transitions;
 
 use std::time::Duration;
@@ -33,6 +37,9 @@ pub enum StoreError {
     /// The record does not exist (or is not visible).
     #[error("not found")]
     NotFound,
+    /// In scope, but the user may not do this.
+    #[error("forbidden")]
+    Forbidden,
     /// The case changed since the caller read it.
     #[error("stale version: the case is now at version {current}")]
     Conflict {

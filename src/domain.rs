@@ -7,6 +7,7 @@
 pub mod codes;
 pub mod editing;
 pub mod facts;
+pub mod password;
 pub mod reference;
 pub mod validation;
 pub mod vocab;

@@ -28,6 +28,14 @@ pub enum AppError {
     NotFound,
     /// No acceptable credentials.
     Unauthenticated,
+    /// Wrong login name or password (never says which).
+    BadCredentials,
+    /// Too many failed sign-ins; try again later.
+    Throttled,
+    /// A state-changing request without the right CSRF token, or from another site.
+    CsrfRefused,
+    /// In scope, but not allowed to do this (a teammate editing a case, say).
+    Forbidden,
     /// Stale version.
     Conflict {
         /// The current version.
@@ -61,7 +69,9 @@ impl AppError {
     fn status(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            AppError::Unauthenticated | AppError::BadCredentials => StatusCode::UNAUTHORIZED,
+            AppError::Throttled => StatusCode::TOO_MANY_REQUESTS,
+            AppError::CsrfRefused | AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::Conflict { .. } | AppError::EditRefused(_) => StatusCode::CONFLICT,
             AppError::Refused(_) | AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) | AppError::MalformedId(_) => StatusCode::BAD_REQUEST,
@@ -76,6 +86,10 @@ impl AppError {
         match self {
             AppError::NotFound => simple("not_found", l.text("error-not-found")),
             AppError::Unauthenticated => simple("unauthenticated", l.text("error-unauthenticated")),
+            AppError::BadCredentials => simple("bad_credentials", l.text("error-bad-credentials")),
+            AppError::Throttled => simple("throttled", l.text("error-throttled")),
+            AppError::CsrfRefused => simple("csrf_refused", l.text("error-csrf")),
+            AppError::Forbidden => simple("forbidden", l.text("error-forbidden")),
             AppError::Conflict { current } => json!({
                 "error": "conflict",
                 "message": l.text_with("error-conflict", &[("current", Arg::Number(*current))]),
@@ -140,6 +154,12 @@ pub fn field_message(e: &FieldError, l: Locale) -> String {
         ),
         Problem::Unknown => l.text_with("problem-unknown", &[("field", field)]),
         Problem::InFuture => l.text_with("problem-in-future", &[("field", field)]),
+        Problem::Taken => l.text_with("problem-taken", &[("field", field)]),
+        Problem::PasswordTooShort => l.text_with(
+            "problem-password-too-short",
+            &[("min", Arg::Number(crate::domain::password::MIN_LENGTH as i64))],
+        ),
+        Problem::PasswordTooCommon => l.text("problem-password-too-common"),
     }
 }
 
@@ -212,6 +232,7 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::NotFound => AppError::NotFound,
+            StoreError::Forbidden => AppError::Forbidden,
             StoreError::Conflict { current } => AppError::Conflict { current },
             StoreError::Refused(r) => AppError::Refused(r),
             StoreError::EditRefused(r) => AppError::EditRefused(r),

@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod demo;
@@ -17,6 +18,10 @@ use std::sync::Arc;
 
 /// Builds the whole application on an open database: what `serve` runs and what
 /// the tests drive.
-pub fn build_app(db: db::Db, settings: config::ServeSettings) -> axum::Router {
-    web::router::router(web::AppState(Arc::new(web::App { db, settings })))
+pub fn build_app(db: db::Db, settings: config::ServeSettings, clock: clock::Clock) -> axum::Router {
+    web::router::router(web::AppState(Arc::new(web::App {
+        db,
+        settings,
+        clock,
+    })))
 }

@@ -1,10 +1,14 @@
 //! HTTP: the router, extractors, and one module per area.
 
 pub mod actor;
+pub mod admin;
+pub mod audit;
+pub mod auth;
+pub mod pages;
+pub mod security;
 pub mod cases;
 pub mod clients;
 pub mod health;
-pub mod home;
 pub mod json;
 pub mod locale;
 pub mod records;
@@ -13,6 +17,7 @@ pub mod transitions;
 
 use std::sync::Arc;
 
+use crate::clock::Clock;
 use crate::config::ServeSettings;
 use crate::db::Db;
 
@@ -26,6 +31,8 @@ pub struct App {
     pub db: Db,
     /// Web settings.
     pub settings: ServeSettings,
+    /// Where "now" comes from (injectable for tests of expiry and throttling).
+    pub clock: Clock,
 }
 
 impl std::ops::Deref for AppState {

@@ -170,12 +170,13 @@ async fn outsiders_see_nothing(app: TestApp) {
     let (status, body) = app.call(Method::GET, &case_uri, None, None).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert_eq!(body["error"], "unauthenticated");
-    let (status, _) = app.call(Method::GET, &case_uri, Some("forged"), None).await;
+    let (status, _) = app.call(Method::GET, &case_uri, Some("raw-cookie:forged"), None).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
-    let (status, _) = app.call(Method::GET, &case_uri, Some(&uuid::Uuid::new_v4().to_string()), None).await;
+    let guessed = format!("raw-cookie:{}", casework::db::sessions::random_token());
+    let (status, _) = app.call(Method::GET, &case_uri, Some(&guessed), None).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 
-    for outsider in [&fx.stranger, &fx.officer, &fx.admin] {
+    for outsider in [&fx.stranger, &fx.officer, &fx.admin, &fx.other_team_worker, &fx.other_supervisor] {
         let (status, body) = app.get(&case_uri, outsider).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
         let (status, _) = app.get(&format!("{case_uri}/transitions"), outsider).await;

@@ -15,6 +15,7 @@ use casework::domain::validation::NewCaseInput;
 use casework::domain::vocab::{CaseType, ClosureReason, Role};
 use casework::domain::workflow::{Transition, TransitionRequest};
 use common::{Fixture, TestApp};
+
 use diesel::prelude::*;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};

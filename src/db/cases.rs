@@ -230,6 +230,12 @@ pub struct CaseFilter {
     pub case_type: Option<CaseType>,
     /// Only cases assigned to this worker.
     pub assigned_worker_id: Option<String>,
+    /// Scope: cases of these teams ...
+    pub team_ids: Vec<String>,
+    /// ... and the agency's cases without a team (supervisors) ...
+    pub include_unteamed: bool,
+    /// ... and cases assigned to this user.
+    pub viewer_id: String,
 }
 
 /// Most rows one list request returns.
@@ -247,6 +253,14 @@ pub fn list_cases(
         .inner_join(clients::table)
         .filter(cases::organisation_id.eq(organisation_id.to_owned()))
         .into_boxed();
+    let in_teams = cases::team_id
+        .eq_any(filter.team_ids.clone())
+        .or(cases::assigned_worker_id.eq(filter.viewer_id.clone()));
+    query = if filter.include_unteamed {
+        query.filter(in_teams.or(cases::team_id.is_null()))
+    } else {
+        query.filter(in_teams)
+    };
     if let Some(stage) = filter.stage {
         query = query.filter(cases::stage.eq(stage.as_str()));
     }

@@ -156,3 +156,46 @@ pub fn team_in_organisation(
 pub fn count_users(conn: &mut DbConnection) -> StoreResult<i64> {
     Ok(users::table.count().get_result(conn)?)
 }
+
+/// A user's login name (empty if they have none).
+pub fn find_username(conn: &mut DbConnection, id: &str) -> StoreResult<String> {
+    let name: Option<String> = users::table
+        .find(id)
+        .select(users::username)
+        .first(conn)
+        .optional()?
+        .ok_or(StoreError::NotFound)?;
+    Ok(name.unwrap_or_default())
+}
+
+/// Finds an organisation by id.
+pub fn find_organisation(conn: &mut DbConnection, id: &str) -> StoreResult<Organisation> {
+    organisations::table
+        .find(id)
+        .select(Organisation::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or(StoreError::NotFound)
+}
+
+/// Finds a team by id.
+pub fn find_team(conn: &mut DbConnection, id: &str) -> StoreResult<Team> {
+    teams::table
+        .find(id)
+        .select(Team::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or(StoreError::NotFound)
+}
+
+/// Finds an organisation by id or, failing that, by exact name.
+pub fn find_organisation_by_id_or_name(
+    conn: &mut DbConnection,
+    key: &str,
+) -> StoreResult<Option<Organisation>> {
+    Ok(organisations::table
+        .filter(organisations::id.eq(key).or(organisations::name.eq(key.trim())))
+        .select(Organisation::as_select())
+        .first(conn)
+        .optional()?)
+}

@@ -30,6 +30,55 @@ diesel::table! {
         display_name -> Text,
         role -> Text,
         created_at -> Timestamp,
+        username -> Nullable<Text>,
+        password_hash -> Nullable<Text>,
+        password_changed_at -> Nullable<Timestamp>,
+        disabled_at -> Nullable<Timestamp>,
+        is_demo -> Bool,
+    }
+}
+
+diesel::table! {
+    team_members (team_id, user_id) {
+        team_id -> Text,
+        user_id -> Text,
+        added_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    auth_sessions (id) {
+        id -> Text,
+        user_id -> Text,
+        csrf_token -> Text,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+        expires_at -> Timestamp,
+        client_address -> Text,
+    }
+}
+
+diesel::table! {
+    setup_tokens (id) {
+        id -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    audit_events (id) {
+        id -> Text,
+        occurred_at -> Timestamp,
+        actor_id -> Nullable<Text>,
+        action -> Text,
+        outcome -> Text,
+        record_type -> Nullable<Text>,
+        record_id -> Nullable<Text>,
+        case_id -> Nullable<Text>,
+        client_address -> Text,
+        detail -> Nullable<Text>,
     }
 }
 
@@ -230,6 +279,10 @@ diesel::joinable!(cases -> organisations (organisation_id));
 diesel::joinable!(goals -> cases (case_id));
 diesel::joinable!(sessions -> cases (case_id));
 diesel::joinable!(case_transitions -> cases (case_id));
+diesel::joinable!(team_members -> users (user_id));
+diesel::joinable!(team_members -> teams (team_id));
+diesel::joinable!(auth_sessions -> users (user_id));
+diesel::joinable!(audit_events -> users (actor_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
@@ -240,4 +293,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     goals,
     sessions,
     case_transitions,
+    team_members,
+    auth_sessions,
+    audit_events,
 );

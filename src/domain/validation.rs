@@ -35,6 +35,12 @@ pub enum Problem {
     Unknown,
     /// A date after today where only the past makes sense.
     InFuture,
+    /// Already used by another record (a login name, say).
+    Taken,
+    /// A password shorter than the minimum.
+    PasswordTooShort,
+    /// A password found in common-password lists or otherwise easy to guess.
+    PasswordTooCommon,
 }
 
 /// A problem tied to the field it concerns (`intake.presenting_problem`...).
@@ -83,6 +89,16 @@ impl Errors {
         {
             self.push(field, Problem::OutOfRange { min, max });
         }
+    }
+
+    /// Records that a value is already used elsewhere.
+    pub fn taken(&mut self, field: impl Into<String>) {
+        self.push(field, Problem::Taken);
+    }
+
+    /// Records any problem.
+    pub fn problem(&mut self, field: impl Into<String>, problem: Problem) {
+        self.push(field, problem);
     }
 
     /// Records that a referenced item does not exist.

@@ -1,52 +1,117 @@
-//! Who is making the request.
+//! Who is making the request: the session cookie, checked against the database.
 //!
-//! Until accounts exist (issue: accounts, roles and the audit trail), the acting
-//! user comes from the `X-Casework-User` header, and only when the server was
-//! started with `--trust-actor-header` on a loopback address. Without it every
-//! route that needs an actor answers 401: deny by default.
+//! [`CurrentUser`] is what every signed-in route takes. For state-changing
+//! methods it also requires the session's CSRF token in the `X-CSRF-Token`
+//! header; HTML form handlers take [`FormUser`] instead and check the token sent
+//! in the form with [`Principal::check_csrf`].
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 
 use super::AppState;
-use super::json::parse_id;
+use super::security::{address_from, cookie, is_unsafe, same_secret};
 use crate::access::Principal;
-use crate::db::StoreError;
-use crate::db::organisations::find_user;
+use crate::db::audit::{self, AuditAction, Outcome};
+use crate::db::{accounts, sessions};
 use crate::error::AppError;
 
-/// The header naming the acting user's id (development and tests only).
-pub const ACTOR_HEADER: &str = "x-casework-user";
+/// The header that carries the CSRF token on API requests.
+pub const CSRF_HEADER: &str = "x-csrf-token";
 
-/// The authenticated user behind a request.
+/// A signed-in user; state-changing requests must carry the CSRF header.
 pub struct CurrentUser(pub Principal);
+
+/// A signed-in user whose CSRF token the handler checks from the submitted form.
+pub struct FormUser(pub Principal);
 
 impl FromRequestParts<AppState> for CurrentUser {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
-        if !state.settings.trust_actor_header {
-            return Err(AppError::Unauthenticated);
+        let who = signed_in(parts, state).await?;
+        if is_unsafe(&parts.method) {
+            let sent = parts
+                .headers
+                .get(CSRF_HEADER)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("");
+            who.check_csrf(state, sent).await?;
         }
-        let raw = parts
-            .headers
-            .get(ACTOR_HEADER)
-            .and_then(|v| v.to_str().ok())
-            .ok_or(AppError::Unauthenticated)?;
-        let id = parse_id(raw).map_err(|_| AppError::Unauthenticated)?;
-        let user = state
+        Ok(CurrentUser(who))
+    }
+}
+
+impl FromRequestParts<AppState> for FormUser {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        signed_in(parts, state).await.map(FormUser)
+    }
+}
+
+/// The session token the browser sent, if it looks like one.
+pub fn session_token(parts: &Parts, state: &AppState) -> Option<String> {
+    cookie(&parts.headers, state.settings.session_cookie_name())
+        .filter(|t| t.len() == 32 && t.bytes().all(|b| b.is_ascii_hexdigit()))
+        .map(str::to_owned)
+}
+
+/// Looks up the session; `Unauthenticated` when there is none or it has ended.
+async fn signed_in(parts: &Parts, state: &AppState) -> Result<Principal, AppError> {
+    let token = session_token(parts, state).ok_or(AppError::Unauthenticated)?;
+    let client_address = address_from(&parts.headers, &parts.extensions, &state.settings);
+    let at = state.clock.now();
+    let policy = state.settings.session_policy();
+    let found = state
+        .db
+        .run(move |conn| {
+            let Some((session, user)) = sessions::authenticate(conn, &token, at, policy)? else {
+                return Ok(None);
+            };
+            let team_ids = accounts::teams_of(conn, &user.id)?;
+            Ok(Some((session, user, team_ids)))
+        })
+        .await?;
+    let (session, user, team_ids) = found.ok_or(AppError::Unauthenticated)?;
+    let role = user.role().ok_or(AppError::Unauthenticated)?;
+    Ok(Principal {
+        user_id: user.id,
+        display_name: user.display_name,
+        organisation_id: user.organisation_id,
+        role,
+        team_ids,
+        client_address,
+        csrf_token: session.csrf_token,
+        at,
+    })
+}
+
+impl Principal {
+    /// Refuses (and audits) a state-changing request whose CSRF token is not this session's.
+    pub async fn check_csrf(&self, state: &AppState, sent: &str) -> Result<(), AppError> {
+        if same_secret(sent, &self.csrf_token) {
+            return Ok(());
+        }
+        let (actor, address, at) = (self.user_id.clone(), self.client_address.clone(), self.at);
+        state
             .db
-            .run(move |conn| find_user(conn, &id))
-            .await
-            .map_err(|e| match e {
-                StoreError::NotFound => AppError::Unauthenticated,
-                other => other.into(),
-            })?;
-        let role = user.role().ok_or(AppError::Unauthenticated)?;
-        Ok(CurrentUser(Principal {
-            user_id: user.id,
-            organisation_id: user.organisation_id,
-            role,
-        }))
+            .run(move |conn| {
+                audit::record(
+                    conn,
+                    audit::Entry {
+                        actor_id: Some(&actor),
+                        action: AuditAction::CsrfRefused,
+                        outcome: Outcome::Refused,
+                        record_type: None,
+                        record_id: None,
+                        case_id: None,
+                        client_address: &address,
+                        detail: Some("missing or wrong CSRF token".into()),
+                    },
+                    at,
+                )
+            })
+            .await?;
+        Err(AppError::CsrfRefused)
     }
 }

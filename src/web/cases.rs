@@ -1,4 +1,4 @@
-//! Cases: open one at intake, and read one whole.
+//! Cases: open one at intake, list them, and read one whole.
 
 use axum::Json;
 use axum::extract::State;
@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use super::AppState;
 use super::actor::CurrentUser;
 use super::json::{ApiJson, ApiQuery, IdPath};
-use crate::access::{CaseAction, Principal, case_list_scope, may_act_on_case, may_open_case};
+use crate::access::{CaseAction, Decision, Principal, case_list_scope, decide_case, may_open_case};
+use crate::db::audit::{self, AuditAction, Outcome};
 use crate::db::cases::{Case, CaseFilter, CaseListRow, find_case, list_cases, open_case};
 use crate::db::clients::{Client, find_client};
 use crate::db::details::{CaseDetails, load_details};
@@ -19,19 +20,82 @@ use crate::domain::validation::{Errors, NewCaseInput};
 use crate::domain::workflow::{Actor, Transition, open_transitions};
 use crate::error::AppError;
 
-/// Loads a case if `who` may perform `action` on it; otherwise "not found".
-pub fn authorized_case(
+/// Loads a case if `who` may perform `action` on it: "not found" outside their
+/// scope, "forbidden" inside it. Records nothing (see [`audited_refusal`]).
+pub fn check_case(
     conn: &mut DbConnection,
     who: &Principal,
     case_id: &str,
     action: CaseAction,
 ) -> StoreResult<Case> {
     let case = find_case(conn, case_id)?;
-    if may_act_on_case(who, &case, action) {
-        Ok(case)
-    } else {
-        Err(StoreError::NotFound)
+    match decide_case(who, &case, action) {
+        Decision::Allow => Ok(case),
+        Decision::Forbid => Err(StoreError::Forbidden),
+        Decision::Hide => Err(StoreError::NotFound),
     }
+}
+
+/// Records an allowed action on a case in the audit trail.
+pub fn audit_case(
+    conn: &mut DbConnection,
+    who: &Principal,
+    case_id: &str,
+    action: AuditAction,
+    detail: Option<String>,
+) -> StoreResult<()> {
+    audit::record(
+        conn,
+        audit::Entry {
+            actor_id: Some(&who.user_id),
+            action,
+            outcome: Outcome::Allowed,
+            record_type: Some("case"),
+            record_id: Some(case_id),
+            case_id: Some(case_id),
+            client_address: &who.client_address,
+            detail,
+        },
+        who.at,
+    )
+}
+
+/// Turns a failure into the response error; a refused access (not found or
+/// forbidden) is first recorded in the audit trail, outside the transaction that
+/// was rolled back.
+pub async fn audited_refusal(
+    state: &AppState,
+    who: &Principal,
+    case_id: &str,
+    action: AuditAction,
+    error: StoreError,
+) -> AppError {
+    if matches!(error, StoreError::NotFound | StoreError::Forbidden) {
+        let (who, case_id) = (who.clone(), case_id.to_owned());
+        let recorded = state
+            .db
+            .run(move |conn| {
+                audit::record(
+                    conn,
+                    audit::Entry {
+                        actor_id: Some(&who.user_id),
+                        action,
+                        outcome: Outcome::Refused,
+                        record_type: Some("case"),
+                        record_id: Some(&case_id),
+                        case_id: Some(&case_id),
+                        client_address: &who.client_address,
+                        detail: None,
+                    },
+                    who.at,
+                )
+            })
+            .await;
+        if let Err(e) = recorded {
+            return e.into();
+        }
+    }
+    error.into()
 }
 
 /// A short answer to a change: where the case stands now.
@@ -71,12 +135,16 @@ pub async fn create(
     }
     let case = state
         .db
-        .write(move |conn| open_case(conn, input, &who.user_id))
+        .write(move |conn| {
+            let case = open_case(conn, input, &who.user_id)?;
+            audit_case(conn, &who, &case.id, AuditAction::CaseCreate, None)?;
+            Ok(case)
+        })
         .await?;
     Ok((StatusCode::CREATED, Json(CaseSummary::from(&case))))
 }
 
-/// Everything about one case.
+/// Everything about one case that the reader may see.
 #[derive(Debug, Serialize)]
 pub struct CaseView {
     /// The case.
@@ -91,33 +159,67 @@ pub struct CaseView {
     pub transitions: Vec<TransitionLogEntry>,
     /// Transitions the reader may attempt now.
     pub open_transitions: Vec<Transition>,
+    /// True when confidential fields were left out for this reader.
+    pub confidential_withheld: bool,
 }
 
-/// `GET /api/cases/{id}`.
+/// Leaves out what only the assigned worker and supervisors may read.
+fn withhold_confidential(view: &mut CaseView) {
+    if let Some(a) = view.records.assessment.as_mut() {
+        a.risk_screening = None;
+    }
+    for s in &mut view.records.sessions {
+        s.notes = None;
+    }
+    match view.details.as_mut() {
+        Some(CaseDetails::Counselling(d)) => d.self_harm_screening = None,
+        Some(CaseDetails::FamilyMediation(d)) => d.conflict = None,
+        _ => {}
+    }
+    view.confidential_withheld = true;
+}
+
+/// `GET /api/cases/{id}`; every read is audited.
 pub async fn show(
     State(state): State<AppState>,
     CurrentUser(who): CurrentUser,
     IdPath(id): IdPath,
 ) -> Result<Json<CaseView>, AppError> {
-    let view = state
+    let (reader, case_id) = (who.clone(), id.clone());
+    let result = state
         .db
         .run(move |conn| {
-            let case = authorized_case(conn, &who, &id, CaseAction::View)?;
+            let who = reader;
+            let case = check_case(conn, &who, &case_id, CaseAction::View)?;
             let actor = Actor {
                 role: who.role,
                 is_assigned_worker: case.assigned_worker_id.as_deref() == Some(&who.user_id),
             };
-            Ok(CaseView {
+            let may_edit = decide_case(&who, &case, CaseAction::Transition) == Decision::Allow;
+            let mut view = CaseView {
                 client: find_client(conn, &case.client_id)?,
                 records: load_stage_records(conn, &case.id)?,
                 details: load_details(conn, &case.id, case.case_type()?)?,
                 transitions: log(conn, &case.id)?,
-                open_transitions: open_transitions(case.stage()?, actor),
+                open_transitions: if may_edit {
+                    open_transitions(case.stage()?, actor)
+                } else {
+                    Vec::new()
+                },
+                confidential_withheld: false,
                 case,
-            })
+            };
+            if decide_case(&who, &view.case, CaseAction::ViewConfidential) != Decision::Allow {
+                withhold_confidential(&mut view);
+            }
+            audit_case(conn, &who, &case_id, AuditAction::CaseView, None)?;
+            Ok(view)
         })
-        .await?;
-    Ok(Json(view))
+        .await;
+    match result {
+        Ok(view) => Ok(Json(view)),
+        Err(e) => Err(audited_refusal(&state, &who, &id, AuditAction::CaseView, e).await),
+    }
 }
 
 /// Query of the case list. Codes are parsed here so that an unknown stage or
@@ -132,7 +234,7 @@ pub struct ListQuery {
     limit: Option<i64>,
 }
 
-/// `GET /api/cases?stage=&case_type=&mine=&limit=`: recent cases of my agency.
+/// `GET /api/cases?stage=&case_type=&mine=&limit=`: recent cases in my scope.
 pub async fn list(
     State(state): State<AppState>,
     CurrentUser(who): CurrentUser,
@@ -142,22 +244,23 @@ pub async fn list(
         return Err(AppError::NotFound);
     };
     let mut errors = Errors::default();
-    let stage = q.stage.as_deref().and_then(|s| {
-        s.parse()
-            .map_err(|_| errors.unknown("query.stage"))
-            .ok()
-    });
-    let case_type = q.case_type.as_deref().and_then(|s| {
-        s.parse()
-            .map_err(|_| errors.unknown("query.case_type"))
-            .ok()
-    });
+    let stage = q
+        .stage
+        .as_deref()
+        .and_then(|s| s.parse().map_err(|_| errors.unknown("query.stage")).ok());
+    let case_type = q
+        .case_type
+        .as_deref()
+        .and_then(|s| s.parse().map_err(|_| errors.unknown("query.case_type")).ok());
     errors.range("query.limit", q.limit, 1, crate::db::cases::MAX_LIST);
     errors.finish().map_err(StoreError::Invalid)?;
     let filter = CaseFilter {
         stage,
         case_type,
         assigned_worker_id: q.mine.unwrap_or(false).then(|| who.user_id.clone()),
+        team_ids: who.team_ids.clone(),
+        include_unteamed: who.role == crate::domain::Role::Supervisor,
+        viewer_id: who.user_id.clone(),
     };
     let limit = q.limit.unwrap_or(50);
     let rows = state

@@ -11,7 +11,34 @@ use super::json::ApiJson;
 use crate::access::may_manage_clients;
 use crate::db::clients::{Client, find_possible_duplicates, insert_client};
 use crate::domain::validation::ClientInput;
+use crate::access::Principal;
+use crate::db::audit::{self, AuditAction, Outcome};
+use crate::db::{DbConnection, StoreResult};
 use crate::error::AppError;
+
+/// Records a client action; the search terms themselves are personal data and are not kept.
+fn audit_client(
+    conn: &mut DbConnection,
+    who: &Principal,
+    action: AuditAction,
+    client_id: Option<&str>,
+    detail: Option<String>,
+) -> StoreResult<()> {
+    audit::record(
+        conn,
+        audit::Entry {
+            actor_id: Some(&who.user_id),
+            action,
+            outcome: Outcome::Allowed,
+            record_type: Some("client"),
+            record_id: client_id,
+            case_id: None,
+            client_address: &who.client_address,
+            detail,
+        },
+        who.at,
+    )
+}
 
 /// `POST /api/clients`.
 pub async fn create(
@@ -24,7 +51,11 @@ pub async fn create(
     }
     let client = state
         .db
-        .write(move |conn| insert_client(conn, input, &who.user_id))
+        .write(move |conn| {
+            let client = insert_client(conn, input, &who.user_id)?;
+            audit_client(conn, &who, AuditAction::ClientCreate, Some(&client.id), None)?;
+            Ok(client)
+        })
         .await?;
     Ok((StatusCode::CREATED, Json(client)))
 }
@@ -47,7 +78,11 @@ pub async fn duplicates(
     }
     let found = state
         .db
-        .run(move |conn| find_possible_duplicates(conn, &q.name, q.phone.as_deref()))
+        .run(move |conn| {
+            let found = find_possible_duplicates(conn, &q.name, q.phone.as_deref())?;
+            audit_client(conn, &who, AuditAction::ClientSearch, None, Some(format!("{} result(s)", found.len())))?;
+            Ok(found)
+        })
         .await?;
     Ok(Json(found))
 }

@@ -1,7 +1,8 @@
 //! Saving the stage records and details of a case.
 //!
 //! Each handler checks access and saves in one write transaction, with the
-//! version the client last read; the answer carries the new version.
+//! version the client last read, and records the change in the audit trail in
+//! that same transaction; the answer carries the new version.
 
 use axum::Json;
 use axum::extract::State;
@@ -10,15 +11,16 @@ use serde::Serialize;
 
 use super::AppState;
 use super::actor::CurrentUser;
-use super::cases::{CaseSummary, authorized_case};
+use super::cases::{CaseSummary, audit_case, audited_refusal, check_case};
 use super::json::{ApiJson, IdPath, Versioned};
 use crate::access::CaseAction;
+use crate::db::audit::AuditAction;
 use crate::db::{details, records};
 use crate::domain::validation::*;
 use crate::error::AppError;
 
 macro_rules! save_handler {
-    ($(#[$doc:meta])* $name:ident, $input:ty, $save:path) => {
+    ($(#[$doc:meta])* $name:ident, $input:ty, $save:path, $section:literal) => {
         $(#[$doc])*
         pub async fn $name(
             State(state): State<AppState>,
@@ -26,33 +28,39 @@ macro_rules! save_handler {
             IdPath(id): IdPath,
             ApiJson(body): ApiJson<Versioned<$input>>,
         ) -> Result<Json<CaseSummary>, AppError> {
-            let case = state
+            let (actor, case_id) = (who.clone(), id.clone());
+            let result = state
                 .db
                 .write(move |conn| {
-                    authorized_case(conn, &who, &id, CaseAction::Edit)?;
-                    $save(conn, &id, body.version, body.data, &who.user_id)
+                    check_case(conn, &actor, &case_id, CaseAction::Edit)?;
+                    let case = $save(conn, &case_id, body.version, body.data, &actor.user_id)?;
+                    audit_case(conn, &actor, &case_id, AuditAction::CaseUpdate, Some($section.into()))?;
+                    Ok(case)
                 })
-                .await?;
-            Ok(Json(CaseSummary::from(&case)))
+                .await;
+            match result {
+                Ok(case) => Ok(Json(CaseSummary::from(&case))),
+                Err(e) => Err(audited_refusal(&state, &who, &id, AuditAction::CaseUpdate, e).await),
+            }
         }
     };
 }
 
 save_handler!(
     /// `PUT /api/cases/{id}/intake`.
-    put_intake, IntakeInput, records::save_intake);
+    put_intake, IntakeInput, records::save_intake, "intake");
 save_handler!(
     /// `PUT /api/cases/{id}/assessment`.
-    put_assessment, AssessmentInput, records::save_assessment);
+    put_assessment, AssessmentInput, records::save_assessment, "assessment");
 save_handler!(
     /// `PUT /api/cases/{id}/contract`.
-    put_contract, ContractInput, records::save_contract);
+    put_contract, ContractInput, records::save_contract, "contract");
 save_handler!(
     /// `PUT /api/cases/{id}/closure`.
-    put_closure, ClosureInput, records::save_closure);
+    put_closure, ClosureInput, records::save_closure, "closure");
 save_handler!(
     /// `PUT /api/cases/{id}/details`.
-    put_details, DetailsInput, details::save_details);
+    put_details, DetailsInput, details::save_details, "details");
 
 /// Answer to a logged session.
 #[derive(Debug, Serialize)]
@@ -70,18 +78,25 @@ pub async fn post_session(
     IdPath(id): IdPath,
     ApiJson(body): ApiJson<Versioned<SessionInput>>,
 ) -> Result<(StatusCode, Json<SessionCreated>), AppError> {
-    let (case, session) = state
+    let (actor, case_id) = (who.clone(), id.clone());
+    let result = state
         .db
         .write(move |conn| {
-            authorized_case(conn, &who, &id, CaseAction::Edit)?;
-            records::add_session(conn, &id, body.version, body.data, &who.user_id)
+            check_case(conn, &actor, &case_id, CaseAction::Edit)?;
+            let (case, session) =
+                records::add_session(conn, &case_id, body.version, body.data, &actor.user_id)?;
+            audit_case(conn, &actor, &case_id, AuditAction::CaseUpdate, Some(format!("session {}", session.id)))?;
+            Ok((case, session))
         })
-        .await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(SessionCreated {
-            case: CaseSummary::from(&case),
-            session_id: session.id,
-        }),
-    ))
+        .await;
+    match result {
+        Ok((case, session)) => Ok((
+            StatusCode::CREATED,
+            Json(SessionCreated {
+                case: CaseSummary::from(&case),
+                session_id: session.id,
+            }),
+        )),
+        Err(e) => Err(audited_refusal(&state, &who, &id, AuditAction::CaseUpdate, e).await),
+    }
 }

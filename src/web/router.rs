@@ -1,37 +1,136 @@
-//! Every route of the application, in one list.
+//! Every route of the application, in one list, each with its access policy.
+//!
+//! Routes can only be added through [`Routes::add`], which requires a
+//! [`Policy`] for every method; `tests/access_matrix.rs` walks [`route_table`]
+//! and checks each route for every role, so a new route cannot slip in without
+//! an access decision.
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::http::Method;
 use axum::middleware;
-use axum::routing::{get, post, put};
+use axum::routing::{MethodRouter, get, post, put};
 use tower_http::trace::TraceLayer;
 
-use super::{AppState, cases, clients, health, home, records, transitions};
+use super::{AppState, admin, audit, auth, cases, clients, health, pages, records, security, transitions};
 use crate::error::{AppError, render_errors};
+
+/// Who may call a route (the handler enforces it through `crate::access`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Policy {
+    /// Anyone, signed in or not.
+    Public,
+    /// Anyone signed in.
+    SignedIn,
+    /// Social workers and supervisors.
+    CaseStaff,
+    /// Those who may read the case in the path.
+    CaseView,
+    /// Those who may change the case in the path.
+    CaseEdit,
+    /// Those who may move the case in the path.
+    CaseTransition,
+    /// Supervisors of the case in the path, and administrators.
+    CaseAccessLog,
+    /// Supervisors (their teams) and administrators.
+    AuditSearch,
+    /// Administrators.
+    Admin,
+}
+
+/// One route and its policy.
+#[derive(Debug, Clone)]
+pub struct RouteInfo {
+    /// HTTP method.
+    pub method: Method,
+    /// Path pattern, e.g. `/api/cases/{id}`.
+    pub path: &'static str,
+    /// Access policy.
+    pub policy: Policy,
+}
+
+/// A router under construction that remembers every route's policy.
+pub struct Routes {
+    router: Router<AppState>,
+    table: Vec<RouteInfo>,
+}
+
+impl Routes {
+    fn new() -> Self {
+        Routes {
+            router: Router::new(),
+            table: Vec::new(),
+        }
+    }
+
+    fn add(mut self, path: &'static str, handlers: MethodRouter<AppState>, policies: &[(Method, Policy)]) -> Self {
+        for (method, policy) in policies {
+            self.table.push(RouteInfo {
+                method: method.clone(),
+                path,
+                policy: *policy,
+            });
+        }
+        self.router = self.router.route(path, handlers);
+        self
+    }
+}
+
+fn routes() -> Routes {
+    use Method as M;
+    use Policy::*;
+    Routes::new()
+        .add("/", get(pages::home), &[(M::GET, Public)])
+        .add("/healthz", get(health::healthz), &[(M::GET, Public)])
+        .add("/static/app.css", get(pages::stylesheet), &[(M::GET, Public)])
+        .add("/sign-in", get(pages::sign_in_form).post(pages::sign_in_submit), &[(M::GET, Public), (M::POST, Public)])
+        .add("/sign-out", post(pages::sign_out_submit), &[(M::POST, SignedIn)])
+        .add("/setup/{token}", get(pages::setup_form).post(pages::setup_submit), &[(M::GET, Public), (M::POST, Public)])
+        .add(
+            "/api/session",
+            post(auth::create).get(auth::show).delete(auth::delete),
+            &[(M::POST, Public), (M::GET, SignedIn), (M::DELETE, SignedIn)],
+        )
+        .add("/api/session/password", put(auth::change_password), &[(M::PUT, SignedIn)])
+        .add("/api/clients", post(clients::create), &[(M::POST, CaseStaff)])
+        .add("/api/clients/duplicates", get(clients::duplicates), &[(M::GET, CaseStaff)])
+        .add("/api/cases", get(cases::list).post(cases::create), &[(M::GET, CaseStaff), (M::POST, CaseStaff)])
+        .add("/api/cases/{id}", get(cases::show), &[(M::GET, CaseView)])
+        .add("/api/cases/{id}/intake", put(records::put_intake), &[(M::PUT, CaseEdit)])
+        .add("/api/cases/{id}/assessment", put(records::put_assessment), &[(M::PUT, CaseEdit)])
+        .add("/api/cases/{id}/contract", put(records::put_contract), &[(M::PUT, CaseEdit)])
+        .add("/api/cases/{id}/sessions", post(records::post_session), &[(M::POST, CaseEdit)])
+        .add("/api/cases/{id}/closure", put(records::put_closure), &[(M::PUT, CaseEdit)])
+        .add("/api/cases/{id}/details", put(records::put_details), &[(M::PUT, CaseEdit)])
+        .add(
+            "/api/cases/{id}/transitions",
+            get(transitions::list).post(transitions::post),
+            &[(M::GET, CaseView), (M::POST, CaseTransition)],
+        )
+        .add("/api/cases/{id}/access-log", get(audit::case_access_log), &[(M::GET, CaseAccessLog)])
+        .add("/api/audit", get(audit::search), &[(M::GET, AuditSearch)])
+        .add("/api/admin/organisations", post(admin::create_organisation), &[(M::POST, Admin)])
+        .add("/api/admin/teams", post(admin::create_team), &[(M::POST, Admin)])
+        .add("/api/admin/teams/{id}/members", post(admin::add_member), &[(M::POST, Admin)])
+        .add("/api/admin/users", post(admin::create_user), &[(M::POST, Admin)])
+        .add("/api/admin/users/{id}/disable", post(admin::disable_user), &[(M::POST, Admin)])
+}
+
+/// Every route with its policy, for the access-matrix test and the docs.
+pub fn route_table() -> Vec<RouteInfo> {
+    routes().table
+}
 
 /// Builds the application with its middleware.
 pub fn router(state: AppState) -> Router {
     let body_limit = usize::try_from(state.settings.max_body_bytes).unwrap_or(usize::MAX);
-    Router::new()
-        .route("/", get(home::home))
-        .route("/healthz", get(health::healthz))
-        .route("/api/clients", post(clients::create))
-        .route("/api/clients/duplicates", get(clients::duplicates))
-        .route("/api/cases", get(cases::list).post(cases::create))
-        .route("/api/cases/{id}", get(cases::show))
-        .route("/api/cases/{id}/intake", put(records::put_intake))
-        .route("/api/cases/{id}/assessment", put(records::put_assessment))
-        .route("/api/cases/{id}/contract", put(records::put_contract))
-        .route("/api/cases/{id}/sessions", post(records::post_session))
-        .route("/api/cases/{id}/closure", put(records::put_closure))
-        .route("/api/cases/{id}/details", put(records::put_details))
-        .route(
-            "/api/cases/{id}/transitions",
-            get(transitions::list).post(transitions::post),
-        )
+    routes()
+        .router
         .fallback(|| async { AppError::NotFound })
         .layer(middleware::from_fn(render_errors))
+        .layer(middleware::from_fn_with_state(state.clone(), security::refuse_cross_site))
         .layer(DefaultBodyLimit::max(body_limit))
+        .layer(middleware::from_fn_with_state(state.clone(), security::headers))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -6,10 +6,11 @@ use serde::{Deserialize, Serialize};
 
 use super::AppState;
 use super::actor::CurrentUser;
-use super::cases::{CaseSummary, authorized_case};
+use super::cases::{CaseSummary, audit_case, audited_refusal, check_case};
 use super::json::{ApiJson, IdPath};
 use crate::access::CaseAction;
 use crate::db::StoreError;
+use crate::db::audit::AuditAction;
 use crate::db::transitions::{self, TransitionLogEntry};
 use crate::domain::validation::Errors;
 use crate::domain::workflow::{Transition, TransitionRequest};
@@ -73,17 +74,25 @@ pub async fn post(
     ApiJson(body): ApiJson<TransitionBody>,
 ) -> Result<Json<TransitionDone>, AppError> {
     let (version, request) = body.parse()?;
-    let (case, logged) = state
+    let (actor, case_id) = (who.clone(), id.clone());
+    let result = state
         .db
         .write(move |conn| {
-            authorized_case(conn, &who, &id, CaseAction::Transition)?;
-            transitions::apply(conn, &id, version, &who.user_id, who.role, request)
+            check_case(conn, &actor, &case_id, CaseAction::Transition)?;
+            let (case, logged) =
+                transitions::apply(conn, &case_id, version, &actor.user_id, actor.role, request)?;
+            let detail = format!("{} {} -> {}", logged.transition, logged.from_stage, logged.to_stage);
+            audit_case(conn, &actor, &case_id, AuditAction::CaseTransition, Some(detail))?;
+            Ok((case, logged))
         })
-        .await?;
-    Ok(Json(TransitionDone {
-        case: CaseSummary::from(&case),
-        logged,
-    }))
+        .await;
+    match result {
+        Ok((case, logged)) => Ok(Json(TransitionDone {
+            case: CaseSummary::from(&case),
+            logged,
+        })),
+        Err(e) => Err(audited_refusal(&state, &who, &id, AuditAction::CaseTransition, e).await),
+    }
 }
 
 /// `GET /api/cases/{id}/transitions`.
@@ -92,12 +101,18 @@ pub async fn list(
     CurrentUser(who): CurrentUser,
     IdPath(id): IdPath,
 ) -> Result<Json<Vec<TransitionLogEntry>>, AppError> {
-    let entries = state
+    let (reader, case_id) = (who.clone(), id.clone());
+    let result = state
         .db
         .run(move |conn| {
-            authorized_case(conn, &who, &id, CaseAction::View)?;
-            transitions::log(conn, &id)
+            check_case(conn, &reader, &case_id, CaseAction::View)?;
+            let entries = transitions::log(conn, &case_id)?;
+            audit_case(conn, &reader, &case_id, AuditAction::CaseView, Some("transition log".into()))?;
+            Ok(entries)
         })
-        .await?;
-    Ok(Json(entries))
+        .await;
+    match result {
+        Ok(entries) => Ok(Json(entries)),
+        Err(e) => Err(audited_refusal(&state, &who, &id, AuditAction::CaseView, e).await),
+    }
 }

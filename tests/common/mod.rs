@@ -9,8 +9,11 @@
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
+use casework::clock::Clock;
 use casework::config::ServeSettings;
-use casework::db::{Db, DatabaseUrl, DbConnection, PoolSettings, migrations, organisations};
+use casework::db::{Db, DatabaseUrl, DbConnection, PoolSettings, accounts, migrations, organisations, sessions};
+use std::collections::HashMap;
+use std::sync::Mutex;
 use casework::domain::vocab::{OrganisationKind, Role};
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
@@ -22,6 +25,10 @@ pub struct TestApp {
     pub router: Router,
     pub db: Db,
     pub backend: &'static str,
+    pub clock: Clock,
+    pub settings: ServeSettings,
+    /// Session token and CSRF token per user id, made on first use.
+    sessions: Mutex<HashMap<String, (String, String)>>,
     _sqlite_dir: Option<tempfile::TempDir>,
     pg_cleanup: Option<(String, String)>,
 }
@@ -71,11 +78,16 @@ impl TestApp {
     ) -> TestApp {
         let db = Db::connect(&url, &pool()).expect("connect");
         migrations::run_pending(&mut db.get().expect("conn")).expect("migrate");
-        let router = casework::build_app(db.clone(), ServeSettings::for_tests());
+        let clock = Clock::manual();
+        let settings = ServeSettings::for_tests();
+        let router = casework::build_app(db.clone(), settings.clone(), clock.clone());
         TestApp {
             router,
             db,
             backend,
+            clock,
+            settings,
+            sessions: Mutex::new(HashMap::new()),
             _sqlite_dir: dir,
             pg_cleanup,
         }
@@ -87,7 +99,36 @@ impl TestApp {
         f(&mut conn)
     }
 
+    /// A signed-in session for a user, made directly in the database (signing in
+    /// through HTTP is tested on its own); returns (session token, CSRF token).
+    pub fn session_for(&self, user_id: &str) -> (String, String) {
+        let mut cache = self.sessions.lock().unwrap();
+        cache
+            .entry(user_id.to_owned())
+            .or_insert_with(|| {
+                self.with_conn(|c| {
+                    let (token, session) = sessions::create(
+                        c,
+                        user_id,
+                        "test",
+                        self.clock.now(),
+                        self.settings.session_policy(),
+                    )
+                    .expect("session");
+                    (token, session.csrf_token)
+                })
+            })
+            .clone()
+    }
+
+    /// Forgets cached sessions (after a test ended them).
+    pub fn forget_sessions(&self) {
+        self.sessions.lock().unwrap().clear();
+    }
+
     /// Sends a request; returns the status and the body as JSON (or as a JSON string).
+    /// `actor` is a user id (a session is made for it), `raw-cookie:TOKEN` to send a
+    /// given session token, or `None` for no session.
     pub async fn call(
         &self,
         method: Method,
@@ -108,8 +149,18 @@ impl TestApp {
         headers: &[(&str, &str)],
     ) -> (StatusCode, Value) {
         let mut req = Request::builder().method(method).uri(uri);
-        if let Some(a) = actor {
-            req = req.header("x-casework-user", a);
+        let cookie_name = self.settings.session_cookie_name();
+        match actor {
+            Some(raw) if raw.starts_with("raw-cookie:") => {
+                req = req.header("cookie", format!("{cookie_name}={}", &raw["raw-cookie:".len()..]));
+            }
+            Some(user_id) => {
+                let (token, csrf) = self.session_for(user_id);
+                req = req
+                    .header("cookie", format!("{cookie_name}={token}"))
+                    .header("x-csrf-token", csrf);
+            }
+            None => {}
         }
         for (k, v) in headers {
             req = req.header(*k, *v);
@@ -172,6 +223,7 @@ fn admin_sql(base: &str, sql: &str) {
 pub struct Fixture {
     pub agency: String,
     pub team: String,
+    pub other_team: String,
     pub other_agency: String,
     pub union: String,
     pub worker: String,
@@ -180,6 +232,10 @@ pub struct Fixture {
     pub stranger: String,
     pub officer: String,
     pub admin: String,
+    /// A social worker of the same agency, in another team.
+    pub other_team_worker: String,
+    /// The supervisor of that other team.
+    pub other_supervisor: String,
 }
 
 impl Fixture {
@@ -189,18 +245,28 @@ impl Fixture {
             let agency = organisations::insert_organisation(c, "鹏城社工服务中心", OrganisationKind::Agency, None).unwrap();
             let other = organisations::insert_organisation(c, "Harbour Social Services", OrganisationKind::Agency, None).unwrap();
             let team = organisations::insert_team(c, &agency.id, "职工服务一组").unwrap();
-            let user = |c: &mut DbConnection, org: &str, name: &str, role| {
-                organisations::insert_user(c, org, name, role).unwrap().id
+            let other_team = organisations::insert_team(c, &agency.id, "职工服务二组").unwrap();
+            let stranger_team = organisations::insert_team(c, &other.id, "Team A").unwrap();
+            let at = casework::db::now();
+            let user = |c: &mut DbConnection, org: &str, name: &str, role, team: Option<&str>| {
+                let id = organisations::insert_user(c, org, name, role).unwrap().id;
+                if let Some(team) = team {
+                    accounts::add_to_team(c, team, &id, at).unwrap();
+                }
+                id
             };
             Fixture {
-                worker: user(c, &agency.id, "李晓梅", Role::SocialWorker),
-                colleague: user(c, &agency.id, "Emily Chen", Role::SocialWorker),
-                supervisor: user(c, &agency.id, "王建国", Role::Supervisor),
-                stranger: user(c, &other.id, "John Smith", Role::SocialWorker),
-                officer: user(c, &union.id, "张卫东", Role::UnionOfficer),
-                admin: user(c, &agency.id, "Admin", Role::Administrator),
+                worker: user(c, &agency.id, "李晓梅", Role::SocialWorker, Some(&team.id)),
+                colleague: user(c, &agency.id, "Emily Chen", Role::SocialWorker, Some(&team.id)),
+                supervisor: user(c, &agency.id, "王建国", Role::Supervisor, Some(&team.id)),
+                stranger: user(c, &other.id, "John Smith", Role::SocialWorker, Some(&stranger_team.id)),
+                officer: user(c, &union.id, "张卫东", Role::UnionOfficer, None),
+                admin: user(c, &agency.id, "Admin", Role::Administrator, None),
+                other_team_worker: user(c, &agency.id, "陈刚", Role::SocialWorker, Some(&other_team.id)),
+                other_supervisor: user(c, &agency.id, "Grace Lin", Role::Supervisor, Some(&other_team.id)),
                 agency: agency.id,
                 team: team.id,
+                other_team: other_team.id,
                 other_agency: other.id,
                 union: union.id,
             }

@@ -1,0 +1,10 @@
+DROP TABLE audit_events;
+DROP TABLE setup_tokens;
+DROP TABLE auth_sessions;
+DROP TABLE team_members;
+DROP INDEX users_username;
+ALTER TABLE users DROP COLUMN is_demo;
+ALTER TABLE users DROP COLUMN disabled_at;
+ALTER TABLE users DROP COLUMN password_changed_at;
+ALTER TABLE users DROP COLUMN password_hash;
+ALTER TABLE users DROP COLUMN username;

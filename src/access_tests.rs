@@ -1,0 +1,68 @@
+use super::*;
+
+fn case_of(org: &str, team: Option<&str>, worker: &str) -> Case {
+    let t = chrono::NaiveDateTime::default();
+    Case {
+        id: "c".into(),
+        reference: "CW-2026-000001".into(),
+        case_type: "counselling".into(),
+        client_id: "cl".into(),
+        organisation_id: org.into(),
+        team_id: team.map(Into::into),
+        assigned_worker_id: Some(worker.into()),
+        stage: "intake".into(),
+        risk_level: None,
+        version: 1,
+        created_by: worker.into(),
+        opened_at: t,
+        updated_at: t,
+        closed_at: None,
+    }
+}
+
+fn who(id: &str, role: Role, org: &str, teams: &[&str]) -> Principal {
+    Principal {
+        user_id: id.into(),
+        display_name: id.into(),
+        organisation_id: org.into(),
+        role,
+        team_ids: teams.iter().map(|t| t.to_string()).collect(),
+        client_address: "test".into(),
+        csrf_token: String::new(),
+        at: chrono::NaiveDateTime::default(),
+    }
+}
+
+#[test]
+fn scope_by_relation() {
+    use CaseAction::*;
+    use Decision::*;
+    let case = case_of("a", Some("t1"), "w");
+    let rows: &[(Principal, [Decision; 5])] = &[
+        (who("w", Role::SocialWorker, "a", &["t1"]), [Allow, Allow, Allow, Allow, Forbid]),
+        (who("mate", Role::SocialWorker, "a", &["t1"]), [Allow, Forbid, Forbid, Forbid, Forbid]),
+        (who("other", Role::SocialWorker, "a", &["t2"]), [Hide, Hide, Hide, Hide, Hide]),
+        (who("sup", Role::Supervisor, "a", &["t1"]), [Allow, Allow, Allow, Allow, Allow]),
+        (who("sup2", Role::Supervisor, "a", &["t2"]), [Hide, Hide, Hide, Hide, Hide]),
+        (who("far", Role::Supervisor, "b", &["t1"]), [Hide, Hide, Hide, Hide, Hide]),
+        (who("off", Role::UnionOfficer, "a", &["t1"]), [Hide, Hide, Hide, Hide, Hide]),
+        (who("adm", Role::Administrator, "a", &["t1"]), [Hide, Hide, Hide, Hide, Hide]),
+    ];
+    for (p, expected) in rows {
+        let got = [View, ViewConfidential, Edit, Transition, ViewAccessLog].map(|a| decide_case(p, &case, a));
+        assert_eq!(&got, expected, "{}", p.user_id);
+    }
+}
+
+#[test]
+fn supervisors_cover_cases_without_a_team() {
+    let case = case_of("a", None, "w");
+    assert_eq!(
+        decide_case(&who("sup", Role::Supervisor, "a", &["t9"]), &case, CaseAction::Edit),
+        Decision::Allow
+    );
+    assert_eq!(
+        decide_case(&who("mate", Role::SocialWorker, "a", &["t9"]), &case, CaseAction::View),
+        Decision::Hide
+    );
+}

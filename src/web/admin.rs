@@ -1,0 +1,249 @@
+//! Administration: organisations, teams and accounts. Administrators see no case content.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use serde::Deserialize;
+
+use super::AppState;
+use super::actor::CurrentUser;
+use super::auth::password_errors;
+use super::json::{ApiJson, IdPath};
+use crate::access::{Principal, may_administer};
+use crate::db::audit::{self, AuditAction, Outcome};
+use crate::db::organisations::{self, Organisation, Team, User};
+use crate::db::{DbConnection, StoreError, StoreResult, accounts};
+use crate::domain::validation::Errors;
+use crate::domain::vocab::{OrganisationKind, Role};
+use crate::error::AppError;
+
+/// Refuses (and audits) a non-administrator.
+async fn require_admin(state: &AppState, who: &Principal, what: &str) -> Result<(), AppError> {
+    if may_administer(who) {
+        return Ok(());
+    }
+    let (who, what) = (who.clone(), what.to_owned());
+    state
+        .db
+        .run(move |conn| {
+            audit::record(conn, entry(&who, AuditAction::AdminAccess, Outcome::Refused, None, Some(what)), who.at)
+        })
+        .await?;
+    Err(AppError::NotFound)
+}
+
+fn entry<'a>(
+    who: &'a Principal,
+    action: AuditAction,
+    outcome: Outcome,
+    record_id: Option<&'a str>,
+    detail: Option<String>,
+) -> audit::Entry<'a> {
+    audit::Entry {
+        actor_id: Some(&who.user_id),
+        action,
+        outcome,
+        record_type: None,
+        record_id,
+        case_id: None,
+        client_address: &who.client_address,
+        detail,
+    }
+}
+
+fn invalid(field: &str) -> StoreError {
+    let mut e = Errors::default();
+    e.unknown(field);
+    StoreError::Invalid(e.finish().unwrap_err())
+}
+
+fn check_name(field: &str, name: &str) -> StoreResult<()> {
+    let mut e = Errors::default();
+    e.required_text(field, name, 200);
+    e.finish().map_err(StoreError::Invalid)
+}
+
+/// New organisation.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewOrganisation {
+    name: String,
+    kind: OrganisationKind,
+    parent_id: Option<String>,
+}
+
+/// `POST /api/admin/organisations`.
+pub async fn create_organisation(
+    State(state): State<AppState>,
+    CurrentUser(who): CurrentUser,
+    ApiJson(body): ApiJson<NewOrganisation>,
+) -> Result<(StatusCode, Json<Organisation>), AppError> {
+    require_admin(&state, &who, "create organisation").await?;
+    let org = state
+        .db
+        .write(move |conn| {
+            check_name("organisation.name", &body.name)?;
+            if let Some(parent) = &body.parent_id
+                && !organisations::organisation_exists(conn, parent)?
+            {
+                return Err(invalid("organisation.parent_id"));
+            }
+            let org = organisations::insert_organisation(conn, body.name.trim(), body.kind, body.parent_id.as_deref())?;
+            audit::record(conn, entry(&who, AuditAction::OrganisationCreate, Outcome::Allowed, Some(&org.id), None), who.at)?;
+            Ok(org)
+        })
+        .await?;
+    Ok((StatusCode::CREATED, Json(org)))
+}
+
+/// New team.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewTeam {
+    organisation_id: String,
+    name: String,
+}
+
+/// `POST /api/admin/teams`.
+pub async fn create_team(
+    State(state): State<AppState>,
+    CurrentUser(who): CurrentUser,
+    ApiJson(body): ApiJson<NewTeam>,
+) -> Result<(StatusCode, Json<Team>), AppError> {
+    require_admin(&state, &who, "create team").await?;
+    let team = state
+        .db
+        .write(move |conn| {
+            check_name("team.name", &body.name)?;
+            if !organisations::organisation_exists(conn, &body.organisation_id)? {
+                return Err(invalid("team.organisation_id"));
+            }
+            let team = organisations::insert_team(conn, &body.organisation_id, body.name.trim())?;
+            audit::record(conn, entry(&who, AuditAction::TeamCreate, Outcome::Allowed, Some(&team.id), None), who.at)?;
+            Ok(team)
+        })
+        .await?;
+    Ok((StatusCode::CREATED, Json(team)))
+}
+
+/// New account.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewUser {
+    username: String,
+    display_name: String,
+    role: Role,
+    organisation_id: String,
+    #[serde(default)]
+    team_ids: Vec<String>,
+    password: String,
+}
+
+/// Creates a user with a login; shared by the admin API and the command line.
+pub fn create_account(
+    conn: &mut DbConnection,
+    username: &str,
+    display_name: &str,
+    role: Role,
+    organisation_id: &str,
+    team_ids: &[String],
+    password_hash: &str,
+    at: chrono::NaiveDateTime,
+) -> StoreResult<User> {
+    let mut e = Errors::default();
+    e.required_text("account.username", username, 100);
+    e.required_text("account.display_name", display_name, 100);
+    if !username.trim().chars().all(|c| c.is_alphanumeric() || "._-@".contains(c)) {
+        e.unknown("account.username");
+    }
+    e.finish().map_err(StoreError::Invalid)?;
+    if !organisations::organisation_exists(conn, organisation_id)? {
+        return Err(invalid("account.organisation_id"));
+    }
+    for (i, team) in team_ids.iter().enumerate() {
+        if !organisations::team_in_organisation(conn, team, organisation_id)? {
+            return Err(invalid(&format!("account.team_ids.{i}")));
+        }
+    }
+    let user = organisations::insert_user(conn, organisation_id, display_name.trim(), role)?;
+    accounts::set_login(conn, &user.id, username, password_hash, at)?;
+    for team in team_ids {
+        accounts::add_to_team(conn, team, &user.id, at)?;
+    }
+    Ok(user)
+}
+
+/// `POST /api/admin/users`.
+pub async fn create_user(
+    State(state): State<AppState>,
+    CurrentUser(who): CurrentUser,
+    ApiJson(body): ApiJson<NewUser>,
+) -> Result<(StatusCode, Json<User>), AppError> {
+    require_admin(&state, &who, "create user").await?;
+    password_errors("account.password", &body.password, &[&body.username, &body.display_name])?;
+    let user = state
+        .db
+        .run(move |conn| {
+            let hash = accounts::hash_password(&body.password)?;
+            crate::db::write_transaction(conn, |conn| {
+                let user = create_account(
+                    conn, &body.username, &body.display_name, body.role,
+                    &body.organisation_id, &body.team_ids, &hash, who.at,
+                )?;
+                audit::record(conn, entry(&who, AuditAction::UserCreate, Outcome::Allowed, Some(&user.id), Some(body.role.to_string())), who.at)?;
+                Ok(user)
+            })
+        })
+        .await?;
+    Ok((StatusCode::CREATED, Json(user)))
+}
+
+/// `POST /api/admin/users/{id}/disable`: the user can no longer sign in, and their
+/// sessions end at once.
+pub async fn disable_user(
+    State(state): State<AppState>,
+    CurrentUser(who): CurrentUser,
+    IdPath(id): IdPath,
+) -> Result<Json<User>, AppError> {
+    require_admin(&state, &who, "disable user").await?;
+    let user = state
+        .db
+        .write(move |conn| {
+            let user = accounts::disable(conn, &id, who.at)?;
+            audit::record(conn, entry(&who, AuditAction::UserDisable, Outcome::Allowed, Some(&id), None), who.at)?;
+            Ok(user)
+        })
+        .await?;
+    Ok(Json(user))
+}
+
+/// Adding a member to a team.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewMember {
+    user_id: String,
+}
+
+/// `POST /api/admin/teams/{id}/members`.
+pub async fn add_member(
+    State(state): State<AppState>,
+    CurrentUser(who): CurrentUser,
+    IdPath(team_id): IdPath,
+    ApiJson(body): ApiJson<NewMember>,
+) -> Result<StatusCode, AppError> {
+    require_admin(&state, &who, "add team member").await?;
+    state
+        .db
+        .write(move |conn| {
+            let team = organisations::find_team(conn, &team_id)?;
+            let user = organisations::find_user(conn, &body.user_id).map_err(|_| invalid("member.user_id"))?;
+            if user.organisation_id != team.organisation_id {
+                return Err(invalid("member.user_id"));
+            }
+            accounts::add_to_team(conn, &team.id, &user.id, who.at)?;
+            audit::record(conn, entry(&who, AuditAction::TeamMemberAdd, Outcome::Allowed, Some(&team.id), Some(user.id.clone())), who.at)?;
+            Ok(())
+        })
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
