@@ -155,6 +155,7 @@ pub fn field_message(e: &FieldError, l: Locale) -> String {
         Problem::Unknown => l.text_with("problem-unknown", &[("field", field)]),
         Problem::InFuture => l.text_with("problem-in-future", &[("field", field)]),
         Problem::Taken => l.text_with("problem-taken", &[("field", field)]),
+        Problem::Incorrect => l.text_with("problem-incorrect", &[("field", field)]),
         Problem::PasswordTooShort => l.text_with(
             "problem-password-too-short",
             &[("min", Arg::Number(crate::domain::password::MIN_LENGTH as i64))],

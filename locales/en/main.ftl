@@ -105,6 +105,7 @@ problem-out-of-range = { $field } must be between { $min } and { $max }.
 problem-unknown = { $field } does not exist or cannot be used here.
 problem-in-future = { $field } cannot be in the future.
 problem-taken = This { $field } is already in use.
+problem-incorrect = { $field } is not correct.
 problem-password-too-short = The password must have at least { $min } characters.
 problem-password-too-common = This password is too common or too easy to guess: choose a longer phrase that is not built from your name.
 
@@ -170,3 +171,4 @@ field-team-name = team name
 field-team-organisation-id = organisation
 field-member-user-id = user
 field-query-action = action
+field-account-current-password = current password

@@ -105,6 +105,7 @@ problem-out-of-range = { $field }须介于 { $min } 与 { $max } 之间。
 problem-unknown = { $field }不存在或不能在此使用。
 problem-in-future = { $field }不能晚于今天。
 problem-taken = 该{ $field }已被使用。
+problem-incorrect = { $field }不正确。
 problem-password-too-short = 密码至少需要 { $min } 个字符。
 problem-password-too-common = 该密码过于常见或容易被猜到：请使用更长、且不含本人姓名的短语。
 
@@ -170,3 +171,4 @@ field-team-name = 团队名称
 field-team-organisation-id = 机构
 field-member-user-id = 用户
 field-query-action = 操作
+field-account-current-password = 当前密码

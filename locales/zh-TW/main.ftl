@@ -105,6 +105,7 @@ problem-out-of-range = { $field }須介於 { $min } 與 { $max } 之間。
 problem-unknown = { $field }不存在或不能在此使用。
 problem-in-future = { $field }不能晚於今天。
 problem-taken = 該{ $field }已被使用。
+problem-incorrect = { $field }不正確。
 problem-password-too-short = 密碼至少需要 { $min } 個字元。
 problem-password-too-common = 該密碼過於常見或容易被猜到：請使用更長、且不含本人姓名的短語。
 
@@ -170,3 +171,4 @@ field-team-name = 團隊名稱
 field-team-organisation-id = 機構
 field-member-user-id = 使用者
 field-query-action = 操作
+field-account-current-password = 目前密碼

@@ -37,6 +37,8 @@ pub enum Problem {
     InFuture,
     /// Already used by another record (a login name, say).
     Taken,
+    /// Does not match what is stored (the current password, say).
+    Incorrect,
     /// A password shorter than the minimum.
     PasswordTooShort,
     /// A password found in common-password lists or otherwise easy to guess.

@@ -265,7 +265,9 @@ pub async fn change_password(
             };
             if !ok {
                 audit::record(conn, entry(Outcome::Failed), who.at)?;
-                return Ok(Err(AppError::BadCredentials));
+                let mut e = Errors::default();
+                e.problem("account.current_password", Problem::Incorrect);
+                return Ok(Err(StoreError::Invalid(e.finish().unwrap_err()).into()));
             }
             let username = crate::db::organisations::find_username(conn, &who.user_id)?;
             if let Err(e) = password_errors(

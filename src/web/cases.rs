@@ -128,6 +128,9 @@ pub async fn create(
     CurrentUser(who): CurrentUser,
     ApiJson(input): ApiJson<NewCaseInput>,
 ) -> Result<(StatusCode, Json<CaseSummary>), AppError> {
+    if !crate::access::may_manage_clients(&who) {
+        return Err(AppError::NotFound);
+    }
     if !may_open_case(&who, &input.organisation_id) {
         let mut e = Errors::default();
         e.unknown("case.organisation_id");

@@ -185,6 +185,25 @@ impl TestApp {
         (status, value)
     }
 
+    /// Sends a prepared request as-is; returns status, headers and body bytes.
+    pub async fn send(&self, req: Request<Body>) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+        let response = self.router.clone().oneshot(req).await.expect("response");
+        let (parts, body) = response.into_parts();
+        let bytes = body.collect().await.expect("body").to_bytes().to_vec();
+        (parts.status, parts.headers, bytes)
+    }
+
+    /// The cookie header value for a session token.
+    pub fn cookie(&self, token: &str) -> String {
+        format!("{}={token}", self.settings.session_cookie_name())
+    }
+
+    /// Gives a fixture user a login name and password.
+    pub fn set_password(&self, user_id: &str, username: &str, password: &str) {
+        let hash = accounts::hash_password(password).unwrap();
+        self.with_conn(|c| accounts::set_login(c, user_id, username, &hash, casework::db::now()).unwrap());
+    }
+
     pub async fn get(&self, uri: &str, actor: &str) -> (StatusCode, Value) {
         self.call(Method::GET, uri, Some(actor), None).await
     }
