@@ -127,8 +127,9 @@ pub fn router(state: AppState) -> Router {
     routes()
         .router
         .fallback(|| async { AppError::NotFound })
-        .layer(middleware::from_fn(render_errors))
         .layer(middleware::from_fn_with_state(state.clone(), security::refuse_cross_site))
+        // Outside everything that can answer with an AppError, so every such answer gets its body.
+        .layer(middleware::from_fn(render_errors))
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(middleware::from_fn_with_state(state.clone(), security::headers))
         .layer(TraceLayer::new_for_http())
