@@ -109,7 +109,9 @@ pub fn decide_case(who: &Principal, case: &Case, action: CaseAction) -> Decision
     let rel = relation(who, case);
     match (rel, action) {
         (Outsider, _) => Decision::Hide,
-        (AssignedWorker | Supervisor, CaseAction::ViewAccessLog) if who.role == Role::Supervisor => {
+        (AssignedWorker | Supervisor, CaseAction::ViewAccessLog)
+            if who.role == Role::Supervisor =>
+        {
             Decision::Allow
         }
         (_, CaseAction::ViewAccessLog) => Decision::Forbid,

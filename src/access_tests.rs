@@ -39,17 +39,42 @@ fn scope_by_relation() {
     use Decision::*;
     let case = case_of("a", Some("t1"), "w");
     let rows: &[(Principal, [Decision; 5])] = &[
-        (who("w", Role::SocialWorker, "a", &["t1"]), [Allow, Allow, Allow, Allow, Forbid]),
-        (who("mate", Role::SocialWorker, "a", &["t1"]), [Allow, Forbid, Forbid, Forbid, Forbid]),
-        (who("other", Role::SocialWorker, "a", &["t2"]), [Hide, Hide, Hide, Hide, Hide]),
-        (who("sup", Role::Supervisor, "a", &["t1"]), [Allow, Allow, Allow, Allow, Allow]),
-        (who("sup2", Role::Supervisor, "a", &["t2"]), [Hide, Hide, Hide, Hide, Hide]),
-        (who("far", Role::Supervisor, "b", &["t1"]), [Hide, Hide, Hide, Hide, Hide]),
-        (who("off", Role::UnionOfficer, "a", &["t1"]), [Hide, Hide, Hide, Hide, Hide]),
-        (who("adm", Role::Administrator, "a", &["t1"]), [Hide, Hide, Hide, Hide, Hide]),
+        (
+            who("w", Role::SocialWorker, "a", &["t1"]),
+            [Allow, Allow, Allow, Allow, Forbid],
+        ),
+        (
+            who("mate", Role::SocialWorker, "a", &["t1"]),
+            [Allow, Forbid, Forbid, Forbid, Forbid],
+        ),
+        (
+            who("other", Role::SocialWorker, "a", &["t2"]),
+            [Hide, Hide, Hide, Hide, Hide],
+        ),
+        (
+            who("sup", Role::Supervisor, "a", &["t1"]),
+            [Allow, Allow, Allow, Allow, Allow],
+        ),
+        (
+            who("sup2", Role::Supervisor, "a", &["t2"]),
+            [Hide, Hide, Hide, Hide, Hide],
+        ),
+        (
+            who("far", Role::Supervisor, "b", &["t1"]),
+            [Hide, Hide, Hide, Hide, Hide],
+        ),
+        (
+            who("off", Role::UnionOfficer, "a", &["t1"]),
+            [Hide, Hide, Hide, Hide, Hide],
+        ),
+        (
+            who("adm", Role::Administrator, "a", &["t1"]),
+            [Hide, Hide, Hide, Hide, Hide],
+        ),
     ];
     for (p, expected) in rows {
-        let got = [View, ViewConfidential, Edit, Transition, ViewAccessLog].map(|a| decide_case(p, &case, a));
+        let got = [View, ViewConfidential, Edit, Transition, ViewAccessLog]
+            .map(|a| decide_case(p, &case, a));
         assert_eq!(&got, expected, "{}", p.user_id);
     }
 }
@@ -58,11 +83,19 @@ fn scope_by_relation() {
 fn supervisors_cover_cases_without_a_team() {
     let case = case_of("a", None, "w");
     assert_eq!(
-        decide_case(&who("sup", Role::Supervisor, "a", &["t9"]), &case, CaseAction::Edit),
+        decide_case(
+            &who("sup", Role::Supervisor, "a", &["t9"]),
+            &case,
+            CaseAction::Edit
+        ),
         Decision::Allow
     );
     assert_eq!(
-        decide_case(&who("mate", Role::SocialWorker, "a", &["t9"]), &case, CaseAction::View),
+        decide_case(
+            &who("mate", Role::SocialWorker, "a", &["t9"]),
+            &case,
+            CaseAction::View
+        ),
         Decision::Hide
     );
 }

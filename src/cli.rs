@@ -83,7 +83,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Migrate => Ok(()),
         Command::CreateUser(args) => {
             let password = read_password(args.password_stdin)?;
-            let line = tokio::task::spawn_blocking(move || create_user(&db, args, &password)).await??;
+            let line =
+                tokio::task::spawn_blocking(move || create_user(&db, args, &password)).await??;
             println!("{line}");
             Ok(())
         }
@@ -139,9 +140,12 @@ async fn serve(db: Db, settings: ServeSettings) -> anyhow::Result<()> {
     offer_first_run_setup(&db, &settings).await?;
     let app = crate::build_app(db, settings, Clock::System);
     tracing::info!("Casework listening on http://{addr}");
-    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     tracing::info!("Casework stopped");
     Ok(())
 }
@@ -203,8 +207,9 @@ fn read_password(from_stdin: bool) -> anyhow::Result<String> {
         std::io::stdin().read_line(&mut line)?;
         return Ok(line.trim_end_matches(['\r', '\n']).to_owned());
     }
-    let first = rpassword::prompt_password("Password: ")
-        .map_err(|e| anyhow::anyhow!("cannot read the password ({e}); use --password-stdin in scripts"))?;
+    let first = rpassword::prompt_password("Password: ").map_err(|e| {
+        anyhow::anyhow!("cannot read the password ({e}); use --password-stdin in scripts")
+    })?;
     let second = rpassword::prompt_password("Password again: ")?;
     if first != second {
         anyhow::bail!("the two passwords differ");
@@ -214,7 +219,9 @@ fn read_password(from_stdin: bool) -> anyhow::Result<String> {
 
 /// `casework create-user`.
 fn create_user(db: &Db, args: CreateUserArgs, password: &str) -> anyhow::Result<String> {
-    if let Err(problem) = crate::domain::password::check(password, &[&args.username, &args.display_name]) {
+    if let Err(problem) =
+        crate::domain::password::check(password, &[&args.username, &args.display_name])
+    {
         use crate::domain::password::PasswordProblem::*;
         anyhow::bail!(match problem {
             TooShort => format!("the password must have at least {} characters", crate::domain::password::MIN_LENGTH),
@@ -226,23 +233,41 @@ fn create_user(db: &Db, args: CreateUserArgs, password: &str) -> anyhow::Result<
     let mut conn = db.get()?;
     let at = crate::db::now();
     let user = crate::db::write_transaction(&mut conn, |conn| {
-        let org_id = match organisations::find_organisation_by_id_or_name(conn, &args.organisation)? {
+        let org_id = match organisations::find_organisation_by_id_or_name(conn, &args.organisation)?
+        {
             Some(org) => org.id,
             None => match args.create_organisation {
-                Some(kind) => organisations::insert_organisation(conn, args.organisation.trim(), kind, None)?.id,
-                None => return Ok(Err(format!(
-                    "no organisation has the id or name {:?}; add --create-organisation KIND to create it",
-                    args.organisation
-                ))),
+                Some(kind) => {
+                    organisations::insert_organisation(conn, args.organisation.trim(), kind, None)?
+                        .id
+                }
+                None => {
+                    return Ok(Err(format!(
+                        "no organisation has the id or name {:?}; add --create-organisation KIND to create it",
+                        args.organisation
+                    )));
+                }
             },
         };
-        crate::web::admin::create_account(
-            conn, &args.username, &args.display_name, args.role, &org_id, &args.teams, &hash, at,
+        accounts::create_account(
+            conn,
+            &accounts::NewAccount {
+                username: &args.username,
+                display_name: &args.display_name,
+                role: args.role,
+                organisation_id: &org_id,
+                team_ids: &args.teams,
+                password_hash: &hash,
+            },
+            at,
         )
         .map(Ok)
     });
     match user {
-        Ok(Ok(user)) => Ok(format!("Created {} ({}) with id {}", user.display_name, user.role, user.id)),
+        Ok(Ok(user)) => Ok(format!(
+            "Created {} ({}) with id {}",
+            user.display_name, user.role, user.id
+        )),
         Ok(Err(message)) => anyhow::bail!(message),
         Err(crate::db::StoreError::Invalid(errors)) => {
             let fields: Vec<String> = errors

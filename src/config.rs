@@ -106,7 +106,9 @@ impl ServeSettings {
         if let Some(url) = &self.public_url
             && !(url.starts_with("https://") || url.starts_with("http://"))
         {
-            return Err(format!("--public-url must start with https:// or http://, not {url:?}"));
+            return Err(format!(
+                "--public-url must start with https:// or http://, not {url:?}"
+            ));
         }
         Ok(())
     }

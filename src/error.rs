@@ -121,7 +121,9 @@ impl AppError {
                 "malformed_id",
                 l.text_with("error-malformed-id", &[("id", id.clone().into())]),
             ),
-            AppError::PayloadTooLarge => simple("payload_too_large", l.text("error-payload-too-large")),
+            AppError::PayloadTooLarge => {
+                simple("payload_too_large", l.text("error-payload-too-large"))
+            }
             AppError::Unavailable => simple("unavailable", l.text("error-unavailable")),
             AppError::Internal => simple("internal", l.text("error-internal")),
         }
@@ -158,7 +160,10 @@ pub fn field_message(e: &FieldError, l: Locale) -> String {
         Problem::Incorrect => l.text_with("problem-incorrect", &[("field", field)]),
         Problem::PasswordTooShort => l.text_with(
             "problem-password-too-short",
-            &[("min", Arg::Number(crate::domain::password::MIN_LENGTH as i64))],
+            &[(
+                "min",
+                Arg::Number(crate::domain::password::MIN_LENGTH as i64),
+            )],
         ),
         Problem::PasswordTooCommon => l.text("problem-password-too-common"),
     }

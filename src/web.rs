@@ -4,15 +4,15 @@ pub mod actor;
 pub mod admin;
 pub mod audit;
 pub mod auth;
-pub mod pages;
-pub mod security;
 pub mod cases;
 pub mod clients;
 pub mod health;
 pub mod json;
 pub mod locale;
+pub mod pages;
 pub mod records;
 pub mod router;
+pub mod security;
 pub mod transitions;
 
 use std::sync::Arc;

@@ -38,7 +38,11 @@ fn expected(policy: Policy, who: Who) -> Expect {
     const HIDDEN: Expect = Status(StatusCode::NOT_FOUND);
     const FORBIDDEN: Expect = Status(StatusCode::FORBIDDEN);
     if who == Nobody {
-        return if policy == Policy::Public { Open } else { Status(StatusCode::UNAUTHORIZED) };
+        return if policy == Policy::Public {
+            Open
+        } else {
+            Status(StatusCode::UNAUTHORIZED)
+        };
     }
     match policy {
         Policy::Public => Open,
@@ -77,9 +81,14 @@ async fn every_route_every_role(app: TestApp) {
     let client = create_client(&app, &fx.worker, "矩阵测试", 1980).await;
     let (case_id, _) = open_case(&app, &fx, "counselling", &client).await;
     let spare_user = app.with_conn(|c| {
-        casework::db::organisations::insert_user(c, &fx.agency, "Spare", casework::domain::Role::SocialWorker)
-            .unwrap()
-            .id
+        casework::db::organisations::insert_user(
+            c,
+            &fx.agency,
+            "Spare",
+            casework::domain::Role::SocialWorker,
+        )
+        .unwrap()
+        .id
     });
     app.set_password(&fx.officer, "matrix-officer", "violet-harbour-tram-42");
     let setup_token = app.with_conn(|c| casework::db::setup::create(c, app.clock.now()).unwrap());
@@ -98,16 +107,32 @@ async fn every_route_every_role(app: TestApp) {
     let mut checked = 0;
     for route in &table {
         for (who, actor) in &actors {
-            let version = app.with_conn(|c| casework::db::cases::find_case(c, &case_id).unwrap().version);
-            let (uri, body) = request_for(route.path, &route.method, &case_id, &spare_user, &fx, &client, version, &setup_token);
-            let (status, answer) = app.call(route.method.clone(), &uri, actor.as_deref(), body).await;
+            let version =
+                app.with_conn(|c| casework::db::cases::find_case(c, &case_id).unwrap().version);
+            let (uri, body) = request_for(
+                route.path,
+                &route.method,
+                &case_id,
+                &spare_user,
+                &fx,
+                &client,
+                version,
+                &setup_token,
+            );
+            let (status, answer) = app
+                .call(route.method.clone(), &uri, actor.as_deref(), body)
+                .await;
             let want = expected(route.policy, *who);
             let ok = match &want {
                 Expect::Allowed => !matches!(status.as_u16(), 401 | 403 | 404),
                 Expect::Open => !matches!(status.as_u16(), 401 | 403),
                 Expect::Status(s) => status == *s,
             };
-            assert!(ok, "{} {} as {who:?} ({:?}): got {status} {answer}, want {want:?}", route.method, route.path, route.policy);
+            assert!(
+                ok,
+                "{} {} as {who:?} ({:?}): got {status} {answer}, want {want:?}",
+                route.method, route.path, route.policy
+            );
             if route.path == "/api/session" && route.method == Method::DELETE {
                 app.forget_sessions();
             }
@@ -120,7 +145,10 @@ on_both_backends!(matrix, every_route_every_role);
 
 /// A request each route accepts when access is granted, so that refusals can only
 /// come from access control.
-#[expect(clippy::too_many_arguments, reason = "a test helper that names every id it substitutes")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a test helper that names every id it substitutes"
+)]
 fn request_for(
     path: &str,
     method: &Method,
@@ -132,27 +160,45 @@ fn request_for(
     setup_token: &str,
 ) -> (String, Option<Value>) {
     let uri = path
-        .replace("/api/admin/users/{id}", &format!("/api/admin/users/{spare_user}"))
-        .replace("/api/admin/teams/{id}", &format!("/api/admin/teams/{}", fx.team))
+        .replace(
+            "/api/admin/users/{id}",
+            &format!("/api/admin/users/{spare_user}"),
+        )
+        .replace(
+            "/api/admin/teams/{id}",
+            &format!("/api/admin/teams/{}", fx.team),
+        )
         .replace("{id}", case_id)
         .replace("{token}", setup_token);
     let versioned = |data: Value| Some(json!({ "version": version, "data": data }));
     let body = match (method.as_str(), path) {
         ("GET", "/api/clients/duplicates") => return (format!("{uri}?name=x"), None),
         ("GET", _) | ("DELETE", _) => None,
-        (_, "/api/session") => Some(json!({ "username": "matrix-officer", "password": "violet-harbour-tram-42" })),
-        (_, "/api/session/password") => Some(json!({ "current_password": "x", "new_password": "y" })),
+        (_, "/api/session") => {
+            Some(json!({ "username": "matrix-officer", "password": "violet-harbour-tram-42" }))
+        }
+        (_, "/api/session/password") => {
+            Some(json!({ "current_password": "x", "new_password": "y" }))
+        }
         (_, "/api/clients") => Some(json!({ "full_name": "x" })),
-        (_, "/api/cases") => Some(json!({ "case_type": "counselling", "client_id": client, "organisation_id": fx.agency })),
+        (_, "/api/cases") => Some(
+            json!({ "case_type": "counselling", "client_id": client, "organisation_id": fx.agency }),
+        ),
         (_, "/api/cases/{id}/details") => versioned(json!({ "case_type": "counselling" })),
-        (_, "/api/cases/{id}/sessions") => versioned(json!({ "held_on": "2026-01-05", "duration_minutes": 30, "mode": "phone" })),
-        (_, "/api/cases/{id}/transitions") => Some(json!({ "version": version, "transition": "close_early" })),
+        (_, "/api/cases/{id}/sessions") => {
+            versioned(json!({ "held_on": "2026-01-05", "duration_minutes": 30, "mode": "phone" }))
+        }
+        (_, "/api/cases/{id}/transitions") => {
+            Some(json!({ "version": version, "transition": "close_early" }))
+        }
         (_, p) if p.starts_with("/api/cases/{id}/") => versioned(json!({})),
         (_, "/api/admin/organisations") => Some(json!({ "name": "x", "kind": "agency" })),
         (_, "/api/admin/teams") => Some(json!({ "organisation_id": fx.agency, "name": "t" })),
         (_, "/api/admin/teams/{id}/members") => Some(json!({ "user_id": spare_user })),
-        (_, "/api/admin/users") => Some(json!({ "username": format!("u{version}"), "display_name": "x",
-            "role": "social_worker", "organisation_id": fx.agency, "password": "violet-harbour-tram-42" })),
+        (_, "/api/admin/users") => Some(
+            json!({ "username": format!("u{version}"), "display_name": "x",
+            "role": "social_worker", "organisation_id": fx.agency, "password": "violet-harbour-tram-42" }),
+        ),
         _ => Some(json!({})),
     };
     (uri, body)

@@ -28,18 +28,30 @@ async fn reads_changes_and_refusals_are_recorded(app: TestApp) {
     let fx = Fixture::insert(&app);
     let client = create_client(&app, &fx.worker, "林芳", 1986).await;
     let (id, v) = open_case(&app, &fx, "counselling", &client).await;
-    let (status, _) = app.put(&format!("/api/cases/{id}/intake"), &fx.worker,
-        json!({ "version": v, "data": { "channel": "hotline" } })).await;
+    let (status, _) = app
+        .put(
+            &format!("/api/cases/{id}/intake"),
+            &fx.worker,
+            json!({ "version": v, "data": { "channel": "hotline" } }),
+        )
+        .await;
     assert_eq!(status, StatusCode::OK);
     let (status, _) = app.get(&format!("/api/cases/{id}"), &fx.supervisor).await;
     assert_eq!(status, StatusCode::OK);
     let (status, _) = app.get(&format!("/api/cases/{id}"), &fx.stranger).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    let (status, _) = app.put(&format!("/api/cases/{id}/intake"), &fx.colleague,
-        json!({ "version": v + 1, "data": {} })).await;
+    let (status, _) = app
+        .put(
+            &format!("/api/cases/{id}/intake"),
+            &fx.colleague,
+            json!({ "version": v + 1, "data": {} }),
+        )
+        .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 
-    let (status, log) = app.get(&format!("/api/cases/{id}/access-log"), &fx.supervisor).await;
+    let (status, log) = app
+        .get(&format!("/api/cases/{id}/access-log"), &fx.supervisor)
+        .await;
     assert_eq!(status, StatusCode::OK, "{log}");
     let got = actions(&log);
     let has = |actor: &str, action: &str, outcome: &str| {
@@ -47,24 +59,42 @@ async fn reads_changes_and_refusals_are_recorded(app: TestApp) {
     };
     assert!(has(&fx.worker, "case_create", "allowed"), "{got:?}");
     assert!(has(&fx.worker, "case_update", "allowed"), "{got:?}");
-    assert!(has(&fx.supervisor, "case_view", "allowed"), "the supervisor's read is in the case's access view");
-    assert!(has(&fx.stranger, "case_view", "refused"), "refused reads are recorded");
+    assert!(
+        has(&fx.supervisor, "case_view", "allowed"),
+        "the supervisor's read is in the case's access view"
+    );
+    assert!(
+        has(&fx.stranger, "case_view", "refused"),
+        "refused reads are recorded"
+    );
     assert!(has(&fx.colleague, "case_update", "refused"));
     let first = &log[0];
     assert!(first["occurred_at"].is_string() && first["client_address"].is_string());
 
     // The worker may not read the access log; administrators may (metadata only).
-    let (status, _) = app.get(&format!("/api/cases/{id}/access-log"), &fx.worker).await;
+    let (status, _) = app
+        .get(&format!("/api/cases/{id}/access-log"), &fx.worker)
+        .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let (status, _) = app.get(&format!("/api/cases/{id}/access-log"), &fx.admin).await;
+    let (status, _) = app
+        .get(&format!("/api/cases/{id}/access-log"), &fx.admin)
+        .await;
     assert_eq!(status, StatusCode::OK);
 
     // Audit search: scoped for supervisors, everything for administrators.
-    let (status, mine) = app.get(&format!("/api/audit?case_id={id}"), &fx.supervisor).await;
+    let (status, mine) = app
+        .get(&format!("/api/audit?case_id={id}"), &fx.supervisor)
+        .await;
     assert_eq!(status, StatusCode::OK);
     assert!(!mine.as_array().unwrap().is_empty());
-    let (_, other) = app.get(&format!("/api/audit?case_id={id}"), &fx.other_supervisor).await;
-    assert_eq!(other, json!([]), "another team's supervisor sees nothing of this case");
+    let (_, other) = app
+        .get(&format!("/api/audit?case_id={id}"), &fx.other_supervisor)
+        .await;
+    assert_eq!(
+        other,
+        json!([]),
+        "another team's supervisor sees nothing of this case"
+    );
     let (_, sign_ins) = app.get("/api/audit?action=case_create", &fx.admin).await;
     assert_eq!(sign_ins.as_array().unwrap().len(), 1);
     let (status, body) = app.get("/api/audit?action=teleport", &fx.admin).await;
@@ -82,7 +112,12 @@ async fn the_trail_is_append_only(app: TestApp) {
         use casework::db::schema::audit_events;
         let before: i64 = audit_events::table.count().get_result(c).unwrap();
         assert!(before > 0);
-        assert!(diesel::update(audit_events::table).set(audit_events::detail.eq("rewritten")).execute(c).is_err());
+        assert!(
+            diesel::update(audit_events::table)
+                .set(audit_events::detail.eq("rewritten"))
+                .execute(c)
+                .is_err()
+        );
         assert!(diesel::delete(audit_events::table).execute(c).is_err());
         let after: i64 = audit_events::table.count().get_result(c).unwrap();
         assert_eq!(before, after);
@@ -94,7 +129,10 @@ on_both_backends!(append_only, the_trail_is_append_only);
 #[test]
 fn no_code_rewrites_append_only_tables() {
     let mut offenders = Vec::new();
-    let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+    let mut stack = vec![std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src"
+    ))];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
@@ -102,11 +140,15 @@ fn no_code_rewrites_append_only_tables() {
                 stack.push(path);
                 continue;
             }
-            let text = std::fs::read_to_string(&path).unwrap().replace([' ', '\n'], "");
+            let text = std::fs::read_to_string(&path)
+                .unwrap()
+                .replace([' ', '\n'], "");
             for table in ["audit_events", "case_transitions"] {
                 for verb in ["update(", "delete("] {
                     for prefix in ["", "schema::", "crate::db::schema::"] {
-                        if text.contains(&format!("{verb}{prefix}{table}::table")) || text.contains(&format!("{verb}{table}::")) {
+                        if text.contains(&format!("{verb}{prefix}{table}::table"))
+                            || text.contains(&format!("{verb}{table}::"))
+                        {
                             offenders.push(format!("{} {verb}{table}", path.display()));
                         }
                     }
@@ -125,17 +167,53 @@ async fn confidential_fields_stay_with_worker_and_supervisor(app: TestApp) {
     let app = &app;
     let put = |path: &'static str, version: i64, data: Value| {
         let uri = format!("/api/cases/{id}/{path}");
-        async move { app.put(&uri, w, json!({ "version": version, "data": data })).await }
+        async move {
+            app.put(&uri, w, json!({ "version": version, "data": data }))
+                .await
+        }
     };
-    assert_eq!(put("details", v, json!({ "case_type": "counselling", "self_harm_screening": "SECRET-SCREEN" })).await.0, StatusCode::OK);
+    assert_eq!(
+        put(
+            "details",
+            v,
+            json!({ "case_type": "counselling", "self_harm_screening": "SECRET-SCREEN" })
+        )
+        .await
+        .0,
+        StatusCode::OK
+    );
     v += 1;
-    assert_eq!(put("intake", v, json!({ "channel": "hotline", "presenting_problem": "p", "urgency": "soon",
-        "consent_service": true, "consent_sensitive": true })).await.0, StatusCode::OK);
+    assert_eq!(
+        put(
+            "intake",
+            v,
+            json!({ "channel": "hotline", "presenting_problem": "p", "urgency": "soon",
+        "consent_service": true, "consent_sensitive": true })
+        )
+        .await
+        .0,
+        StatusCode::OK
+    );
     v += 1;
-    let (s, _) = app.post(&format!("/api/cases/{id}/transitions"), w, json!({ "version": v, "transition": "advance" })).await;
+    let (s, _) = app
+        .post(
+            &format!("/api/cases/{id}/transitions"),
+            w,
+            json!({ "version": v, "transition": "advance" }),
+        )
+        .await;
     assert_eq!(s, StatusCode::OK);
     v += 1;
-    assert_eq!(put("assessment", v, json!({ "risk_level": "high", "risk_screening": "SECRET-RISK" })).await.0, StatusCode::OK);
+    assert_eq!(
+        put(
+            "assessment",
+            v,
+            json!({ "risk_level": "high", "risk_screening": "SECRET-RISK" })
+        )
+        .await
+        .0,
+        StatusCode::OK
+    );
 
     for reader in [&fx.worker, &fx.supervisor] {
         let (_, view) = app.get(&format!("/api/cases/{id}"), reader).await;
@@ -146,14 +224,34 @@ async fn confidential_fields_stay_with_worker_and_supervisor(app: TestApp) {
     let (status, view) = app.get(&format!("/api/cases/{id}"), &fx.colleague).await;
     assert_eq!(status, StatusCode::OK);
     let text = view.to_string();
-    assert!(!text.contains("SECRET-SCREEN") && !text.contains("SECRET-RISK"), "{text}");
+    assert!(
+        !text.contains("SECRET-SCREEN") && !text.contains("SECRET-RISK"),
+        "{text}"
+    );
     assert_eq!(view["confidential_withheld"], true);
-    assert_eq!(view["records"]["assessment"]["risk_level"], "high", "the rest stays visible");
-    assert_eq!(view["open_transitions"], json!([]), "a teammate cannot move the case");
+    assert_eq!(
+        view["records"]["assessment"]["risk_level"], "high",
+        "the rest stays visible"
+    );
+    assert_eq!(
+        view["open_transitions"],
+        json!([]),
+        "a teammate cannot move the case"
+    );
     for outsider in [&fx.officer, &fx.admin] {
-        let (status, body) = app.call(Method::GET, &format!("/api/cases/{id}"), Some(outsider), None).await;
+        let (status, body) = app
+            .call(
+                Method::GET,
+                &format!("/api/cases/{id}"),
+                Some(outsider),
+                None,
+            )
+            .await;
         assert_eq!(status, StatusCode::NOT_FOUND);
         assert!(!body.to_string().contains("SECRET"));
     }
 }
-on_both_backends!(confidential, confidential_fields_stay_with_worker_and_supervisor);
+on_both_backends!(
+    confidential,
+    confidential_fields_stay_with_worker_and_supervisor
+);

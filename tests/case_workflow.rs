@@ -9,7 +9,15 @@ use casework::db::transitions;
 use common::{Fixture, TestApp, create_client, open_case};
 use serde_json::{Value, json};
 
-async fn step(app: &TestApp, actor: &str, case: &str, version: &mut i64, path: &str, put: bool, data: Value) {
+async fn step(
+    app: &TestApp,
+    actor: &str,
+    case: &str,
+    version: &mut i64,
+    path: &str,
+    put: bool,
+    data: Value,
+) {
     let uri = format!("/api/cases/{case}/{path}");
     let body = json!({ "version": *version, "data": data });
     let (status, body) = if put {
@@ -18,12 +26,25 @@ async fn step(app: &TestApp, actor: &str, case: &str, version: &mut i64, path: &
         app.post(&uri, actor, body).await
     };
     assert!(status.is_success(), "{path}: {status} {body}");
-    let new_version = body["version"].as_i64().or(body["case"]["version"].as_i64()).unwrap();
-    assert_eq!(new_version, *version + 1, "every change bumps the version once");
+    let new_version = body["version"]
+        .as_i64()
+        .or(body["case"]["version"].as_i64())
+        .unwrap();
+    assert_eq!(
+        new_version,
+        *version + 1,
+        "every change bumps the version once"
+    );
     *version = new_version;
 }
 
-async fn transition(app: &TestApp, actor: &str, case: &str, version: &mut i64, body: Value) -> Value {
+async fn transition(
+    app: &TestApp,
+    actor: &str,
+    case: &str,
+    version: &mut i64,
+    body: Value,
+) -> Value {
     let mut body = body;
     body["version"] = json!(*version);
     let (status, answer) = app
@@ -50,19 +71,51 @@ fn details_for(case_type: &str) -> Value {
 
 async fn walk_every_type_to_closed(app: TestApp) {
     let fx = Fixture::insert(&app);
-    for case_type in ["counselling", "family_mediation", "labour_dispute", "special_group"] {
+    for case_type in [
+        "counselling",
+        "family_mediation",
+        "labour_dispute",
+        "special_group",
+    ] {
         let client = create_client(&app, &fx.worker, "陈静", 1990).await;
         let (id, mut v) = open_case(&app, &fx, case_type, &client).await;
         let w = fx.worker.as_str();
-        step(&app, w, &id, &mut v, "details", true, details_for(case_type)).await;
-        step(&app, w, &id, &mut v, "intake", true, json!({
+        step(
+            &app,
+            w,
+            &id,
+            &mut v,
+            "details",
+            true,
+            details_for(case_type),
+        )
+        .await;
+        step(
+            &app,
+            w,
+            &id,
+            &mut v,
+            "intake",
+            true,
+            json!({
             "channel": "union_referral", "presenting_problem": "连续夜班后失眠、焦虑",
-            "urgency": "soon", "consent_service": true, "consent_sensitive": true })).await;
+            "urgency": "soon", "consent_service": true, "consent_sensitive": true }),
+        )
+        .await;
         transition(&app, w, &id, &mut v, json!({ "transition": "advance" })).await;
-        step(&app, w, &id, &mut v, "assessment", true, json!({
+        step(
+            &app,
+            w,
+            &id,
+            &mut v,
+            "assessment",
+            true,
+            json!({
             "physiological": "睡眠不足", "psychological": "焦虑", "social": "支持网络薄弱",
             "risk_level": "medium", "risk_screening": "无自伤意念", "needs": "减压",
-            "strengths": "求助动机强", "who5_baseline": 36 })).await;
+            "strengths": "求助动机强", "who5_baseline": 36 }),
+        )
+        .await;
         transition(&app, w, &id, &mut v, json!({ "transition": "advance" })).await;
         step(&app, w, &id, &mut v, "contract", true, json!({
             "goals": [{ "description": "改善睡眠", "indicator": "每晚睡眠≥6小时", "target_date": "2027-01-31" },
@@ -70,20 +123,48 @@ async fn walk_every_type_to_closed(app: TestApp) {
             "services": "个案辅导", "frequency": "每周一次", "client_agreed": true,
             "agreed_on": "2026-11-01" })).await;
         transition(&app, w, &id, &mut v, json!({ "transition": "advance" })).await;
-        step(&app, w, &id, &mut v, "sessions", false, json!({
+        step(
+            &app,
+            w,
+            &id,
+            &mut v,
+            "sessions",
+            false,
+            json!({
             "held_on": "2026-11-10", "duration_minutes": 50, "mode": "face_to_face",
-            "participants": "服务对象", "notes": "放松训练" })).await;
+            "participants": "服务对象", "notes": "放松训练" }),
+        )
+        .await;
         transition(&app, w, &id, &mut v, json!({ "transition": "advance" })).await;
 
         let (_, view) = app.get(&format!("/api/cases/{id}"), w).await;
-        let goals: Vec<Value> = view["records"]["goals"].as_array().unwrap().iter()
-            .map(|g| json!({ "goal_id": g["id"], "attainment": 1 })).collect();
+        let goals: Vec<Value> = view["records"]["goals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| json!({ "goal_id": g["id"], "attainment": 1 }))
+            .collect();
         assert_eq!(goals.len(), 2);
-        step(&app, w, &id, &mut v, "closure", true, json!({
+        step(
+            &app,
+            w,
+            &id,
+            &mut v,
+            "closure",
+            true,
+            json!({
             "reason": "goals_achieved", "goal_attainment": goals, "who5_closing": 64,
-            "satisfaction": 5, "summary": "目标达成", "follow_up_plan": "一个月后电话回访" })).await;
-        let done = transition(&app, &fx.supervisor, &id, &mut v,
-            json!({ "transition": "approve_closure" })).await;
+            "satisfaction": 5, "summary": "目标达成", "follow_up_plan": "一个月后电话回访" }),
+        )
+        .await;
+        let done = transition(
+            &app,
+            &fx.supervisor,
+            &id,
+            &mut v,
+            json!({ "transition": "approve_closure" }),
+        )
+        .await;
         assert_eq!(done["case"]["stage"], "closed");
         assert_eq!(done["logged"]["from_stage"], "closure");
         assert_eq!(done["logged"]["actor_id"], fx.supervisor.as_str());
@@ -96,22 +177,49 @@ async fn walk_every_type_to_closed(app: TestApp) {
         assert_eq!(view["details"]["case_type"], case_type);
         assert_eq!(view["client"]["full_name"], "陈静");
         let log = view["transitions"].as_array().unwrap();
-        let path: Vec<&str> = log.iter().map(|e| e["to_stage"].as_str().unwrap()).collect();
-        assert_eq!(path, ["assessment", "contract", "intervention", "closure", "closed"]);
-        assert_eq!(view["open_transitions"], json!([]), "a worker cannot act on a closed case");
+        let path: Vec<&str> = log
+            .iter()
+            .map(|e| e["to_stage"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            path,
+            [
+                "assessment",
+                "contract",
+                "intervention",
+                "closure",
+                "closed"
+            ]
+        );
+        assert_eq!(
+            view["open_transitions"],
+            json!([]),
+            "a worker cannot act on a closed case"
+        );
 
         // The log replays to the stored stage.
         let entries = app.with_conn(|c| transitions::log(c, &id).unwrap());
         assert_eq!(transitions::replay(&entries).unwrap().as_str(), "closed");
 
         // A closed case is read-only ...
-        let (status, body) = app.put(&format!("/api/cases/{id}/details"), w,
-            json!({ "version": v, "data": details_for(case_type) })).await;
+        let (status, body) = app
+            .put(
+                &format!("/api/cases/{id}/details"),
+                w,
+                json!({ "version": v, "data": details_for(case_type) }),
+            )
+            .await;
         assert_eq!(status, StatusCode::CONFLICT, "{body}");
         assert_eq!(body["error"], "edit_refused");
         // ... until a supervisor reopens it into assessment.
-        let reopened = transition(&app, &fx.supervisor, &id, &mut v,
-            json!({ "transition": "reopen", "reason": "服务对象再次求助" })).await;
+        let reopened = transition(
+            &app,
+            &fx.supervisor,
+            &id,
+            &mut v,
+            json!({ "transition": "reopen", "reason": "服务对象再次求助" }),
+        )
+        .await;
         assert_eq!(reopened["case"]["stage"], "assessment");
     }
 }
@@ -122,35 +230,68 @@ async fn step_back_close_early_and_send_back(app: TestApp) {
     let client = create_client(&app, &fx.worker, "Wang Fang", 1985).await;
     let (id, mut v) = open_case(&app, &fx, "counselling", &client).await;
     let w = fx.worker.as_str();
-    step(&app, w, &id, &mut v, "intake", true, json!({ "channel": "hotline",
+    step(
+        &app,
+        w,
+        &id,
+        &mut v,
+        "intake",
+        true,
+        json!({ "channel": "hotline",
         "presenting_problem": "grief", "urgency": "urgent", "consent_service": true,
-        "consent_sensitive": true })).await;
+        "consent_sensitive": true }),
+    )
+    .await;
     transition(&app, w, &id, &mut v, json!({ "transition": "advance" })).await;
-    let back = transition(&app, w, &id, &mut v,
-        json!({ "transition": "step_back", "reason": "补充来源信息" })).await;
+    let back = transition(
+        &app,
+        w,
+        &id,
+        &mut v,
+        json!({ "transition": "step_back", "reason": "补充来源信息" }),
+    )
+    .await;
     assert_eq!(back["case"]["stage"], "intake");
     assert_eq!(back["logged"]["reason"], "补充来源信息");
-    let closed = transition(&app, w, &id, &mut v,
+    let closed = transition(
+        &app,
+        w,
+        &id,
+        &mut v,
         json!({ "transition": "close_early", "closure_reason": "client_unreachable",
-                "reason": "三次电话未接通" })).await;
+                "reason": "三次电话未接通" }),
+    )
+    .await;
     assert_eq!(closed["case"]["stage"], "closed");
     assert_eq!(closed["logged"]["closure_reason"], "client_unreachable");
     let (_, view) = app.get(&format!("/api/cases/{id}"), w).await;
     assert_eq!(view["records"]["closure"]["reason"], "client_unreachable");
 }
-on_both_backends!(step_back_and_close_early, step_back_close_early_and_send_back);
+on_both_backends!(
+    step_back_and_close_early,
+    step_back_close_early_and_send_back
+);
 
 async fn guardian_consent_for_a_child(app: TestApp) {
     let fx = Fixture::insert(&app);
-    let this_year = chrono::Utc::now().format("%Y").to_string().parse::<i32>().unwrap();
+    let this_year = chrono::Utc::now()
+        .format("%Y")
+        .to_string()
+        .parse::<i32>()
+        .unwrap();
     let client = create_client(&app, &fx.worker, "小明", this_year - 13).await;
     let (id, mut v) = open_case(&app, &fx, "family_mediation", &client).await;
     let w = fx.worker.as_str();
     let intake = json!({ "channel": "walk_in", "presenting_problem": "父母冲突",
         "urgency": "soon", "consent_service": true, "consent_sensitive": true });
     step(&app, w, &id, &mut v, "intake", true, intake.clone()).await;
-    let (status, body) = app.post(&format!("/api/cases/{id}/transitions"), w,
-        json!({ "version": v, "transition": "advance" })).await;
+    let (status, body) = app
+        .post(
+            &format!("/api/cases/{id}/transitions"),
+            w,
+            json!({ "version": v, "transition": "advance" }),
+        )
+        .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body["missing"][0]["field"], "intake.guardian_consent");
     let mut with_guardian = intake;
@@ -158,7 +299,10 @@ async fn guardian_consent_for_a_child(app: TestApp) {
     step(&app, w, &id, &mut v, "intake", true, with_guardian).await;
     transition(&app, w, &id, &mut v, json!({ "transition": "advance" })).await;
     let (_, view) = app.get(&format!("/api/cases/{id}"), w).await;
-    assert_eq!(view["records"]["intake"]["consent_recorded_by"], fx.worker.as_str());
+    assert_eq!(
+        view["records"]["intake"]["consent_recorded_by"],
+        fx.worker.as_str()
+    );
     assert!(view["records"]["intake"]["consent_recorded_at"].is_string());
 }
 on_both_backends!(a_child_needs_a_guardian, guardian_consent_for_a_child);
@@ -170,10 +314,21 @@ async fn case_list_filters(app: TestApp) {
     let (second, _) = open_case(&app, &fx, "labour_dispute", &client).await;
     let (status, rows) = app.get("/api/cases?stage=intake", &fx.worker).await;
     assert_eq!(status, StatusCode::OK, "{rows}");
-    let ids: Vec<&str> = rows.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, [second.as_str(), first.as_str()], "most recently changed first");
+    let ids: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [second.as_str(), first.as_str()],
+        "most recently changed first"
+    );
     assert_eq!(rows[0]["client_name"], "黄敏");
-    let (_, rows) = app.get("/api/cases?case_type=counselling&mine=true", &fx.worker).await;
+    let (_, rows) = app
+        .get("/api/cases?case_type=counselling&mine=true", &fx.worker)
+        .await;
     assert_eq!(rows.as_array().unwrap().len(), 1);
     let (_, rows) = app.get("/api/cases?stage=closed", &fx.worker).await;
     assert_eq!(rows, json!([]));

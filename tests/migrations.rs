@@ -4,14 +4,19 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 fn names(backend: &str) -> BTreeSet<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations").join(backend);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("migrations")
+        .join(backend);
     std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|entry| {
             let entry = entry.unwrap();
             let name = entry.file_name().to_string_lossy().into_owned();
             for file in ["up.sql", "down.sql"] {
-                assert!(entry.path().join(file).is_file(), "{backend}/{name} lacks {file}");
+                assert!(
+                    entry.path().join(file).is_file(),
+                    "{backend}/{name} lacks {file}"
+                );
             }
             name
         })
@@ -24,7 +29,8 @@ fn sqlite_and_postgres_migrations_have_the_same_names() {
     let postgres = names("postgres");
     assert!(!sqlite.is_empty());
     assert_eq!(
-        sqlite, postgres,
+        sqlite,
+        postgres,
         "only in sqlite: {:?}; only in postgres: {:?}",
         sqlite.difference(&postgres).collect::<Vec<_>>(),
         postgres.difference(&sqlite).collect::<Vec<_>>()

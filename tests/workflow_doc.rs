@@ -10,13 +10,22 @@ fn doc() -> String {
 
 /// The table rows between `<!-- NAME:start -->` and `<!-- NAME:end -->`, header excluded.
 fn table(doc: &str, name: &str) -> Vec<Vec<String>> {
-    let start = doc.find(&format!("<!-- {name}:start -->")).expect("start marker");
-    let end = doc.find(&format!("<!-- {name}:end -->")).expect("end marker");
+    let start = doc
+        .find(&format!("<!-- {name}:start -->"))
+        .expect("start marker");
+    let end = doc
+        .find(&format!("<!-- {name}:end -->"))
+        .expect("end marker");
     doc[start..end]
         .lines()
         .filter(|l| l.starts_with('|'))
         .skip(2)
-        .map(|l| l.trim_matches('|').split('|').map(|c| c.trim().to_owned()).collect())
+        .map(|l| {
+            l.trim_matches('|')
+                .split('|')
+                .map(|c| c.trim().to_owned())
+                .collect()
+        })
         .collect()
 }
 
@@ -30,15 +39,29 @@ fn transition_table_matches_the_code() {
                 r.from.to_string(),
                 r.transition.to_string(),
                 r.to.to_string(),
-                r.roles.iter().map(|x| x.as_str()).collect::<Vec<_>>().join(", "),
-                if r.not_by_assigned_worker { "yes" } else { "no" }.to_owned(),
+                r.roles
+                    .iter()
+                    .map(|x| x.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                if r.not_by_assigned_worker {
+                    "yes"
+                } else {
+                    "no"
+                }
+                .to_owned(),
                 r.guard.to_string(),
             ]
         })
         .collect();
-    assert_eq!(documented.len(), RULES.len(), "duplicate rows in the document");
     assert_eq!(
-        documented, coded,
+        documented.len(),
+        RULES.len(),
+        "duplicate rows in the document"
+    );
+    assert_eq!(
+        documented,
+        coded,
         "\nonly documented: {:?}\nonly in code: {:?}",
         documented.difference(&coded).collect::<Vec<_>>(),
         coded.difference(&documented).collect::<Vec<_>>()

@@ -8,7 +8,9 @@
 
 mod common;
 
-use casework::db::records::{AssessmentRecord, ClosureRecord, ContractRecord, Goal, IntakeRecord, Session};
+use casework::db::records::{
+    AssessmentRecord, ClosureRecord, ContractRecord, Goal, IntakeRecord, Session,
+};
 use casework::db::schema::*;
 use casework::db::{DbConnection, StoreError, cases, now, transitions, write_transaction};
 use casework::domain::validation::NewCaseInput;
@@ -58,43 +60,97 @@ fn steps() -> impl Strategy<Value = Vec<Step>> {
 /// A case whose every stage record is complete.
 fn complete_case(conn: &mut DbConnection, fx: &Fixture, client_id: &str) -> String {
     write_transaction(conn, |conn| {
-        let case = cases::open_case(conn, NewCaseInput {
-            case_type: CaseType::Counselling,
-            client_id: client_id.to_owned(),
-            organisation_id: fx.agency.clone(),
-            team_id: None,
-            assigned_worker_id: Some(fx.worker.clone()),
-        }, &fx.worker)?;
+        let case = cases::open_case(
+            conn,
+            NewCaseInput {
+                case_type: CaseType::Counselling,
+                client_id: client_id.to_owned(),
+                organisation_id: fx.agency.clone(),
+                team_id: None,
+                assigned_worker_id: Some(fx.worker.clone()),
+            },
+            &fx.worker,
+        )?;
         let (id, by, at) = (case.id.clone(), fx.worker.clone(), now());
-        diesel::insert_into(intake_records::table).values(&IntakeRecord {
-            case_id: id.clone(), channel: Some("hotline".into()), presenting_problem: Some("p".into()),
-            urgency: Some("soon".into()), consent_service: true, consent_sensitive: true,
-            guardian_consent: false, consent_recorded_by: Some(by.clone()), consent_recorded_at: Some(at),
-            updated_by: by.clone(), updated_at: at,
-        }).execute(conn)?;
-        diesel::insert_into(assessment_records::table).values(&AssessmentRecord {
-            case_id: id.clone(), physiological: Some("a".into()), psychological: Some("b".into()),
-            social: Some("c".into()), risk_level: Some("low".into()), risk_screening: Some("d".into()),
-            needs: None, strengths: None, who5_baseline: Some(40), updated_by: by.clone(), updated_at: at,
-        }).execute(conn)?;
-        diesel::insert_into(contract_records::table).values(&ContractRecord {
-            case_id: id.clone(), services: Some("s".into()), frequency: Some("f".into()),
-            client_agreed: true, agreed_on: Some(at.date()), updated_by: by.clone(), updated_at: at,
-        }).execute(conn)?;
-        diesel::insert_into(goals::table).values(&Goal {
-            id: casework::db::new_id(), case_id: id.clone(), position: 0, description: "g".into(),
-            indicator: Some("i".into()), target_date: None, attainment: Some(1), created_at: at,
-        }).execute(conn)?;
-        diesel::insert_into(sessions::table).values(&Session {
-            id: casework::db::new_id(), case_id: id.clone(), held_on: at.date(), duration_minutes: 30,
-            mode: "phone".into(), participants: None, notes: None, services_delivered: None,
-            recorded_by: by.clone(), recorded_at: at,
-        }).execute(conn)?;
-        diesel::insert_into(closure_records::table).values(&ClosureRecord {
-            case_id: id.clone(), reason: Some("goals_achieved".into()), who5_closing: Some(60),
-            satisfaction: Some(4), summary: Some("s".into()), follow_up_plan: None,
-            updated_by: by, updated_at: at,
-        }).execute(conn)?;
+        diesel::insert_into(intake_records::table)
+            .values(&IntakeRecord {
+                case_id: id.clone(),
+                channel: Some("hotline".into()),
+                presenting_problem: Some("p".into()),
+                urgency: Some("soon".into()),
+                consent_service: true,
+                consent_sensitive: true,
+                guardian_consent: false,
+                consent_recorded_by: Some(by.clone()),
+                consent_recorded_at: Some(at),
+                updated_by: by.clone(),
+                updated_at: at,
+            })
+            .execute(conn)?;
+        diesel::insert_into(assessment_records::table)
+            .values(&AssessmentRecord {
+                case_id: id.clone(),
+                physiological: Some("a".into()),
+                psychological: Some("b".into()),
+                social: Some("c".into()),
+                risk_level: Some("low".into()),
+                risk_screening: Some("d".into()),
+                needs: None,
+                strengths: None,
+                who5_baseline: Some(40),
+                updated_by: by.clone(),
+                updated_at: at,
+            })
+            .execute(conn)?;
+        diesel::insert_into(contract_records::table)
+            .values(&ContractRecord {
+                case_id: id.clone(),
+                services: Some("s".into()),
+                frequency: Some("f".into()),
+                client_agreed: true,
+                agreed_on: Some(at.date()),
+                updated_by: by.clone(),
+                updated_at: at,
+            })
+            .execute(conn)?;
+        diesel::insert_into(goals::table)
+            .values(&Goal {
+                id: casework::db::new_id(),
+                case_id: id.clone(),
+                position: 0,
+                description: "g".into(),
+                indicator: Some("i".into()),
+                target_date: None,
+                attainment: Some(1),
+                created_at: at,
+            })
+            .execute(conn)?;
+        diesel::insert_into(sessions::table)
+            .values(&Session {
+                id: casework::db::new_id(),
+                case_id: id.clone(),
+                held_on: at.date(),
+                duration_minutes: 30,
+                mode: "phone".into(),
+                participants: None,
+                notes: None,
+                services_delivered: None,
+                recorded_by: by.clone(),
+                recorded_at: at,
+            })
+            .execute(conn)?;
+        diesel::insert_into(closure_records::table)
+            .values(&ClosureRecord {
+                case_id: id.clone(),
+                reason: Some("goals_achieved".into()),
+                who5_closing: Some(60),
+                satisfaction: Some(4),
+                summary: Some("s".into()),
+                follow_up_plan: None,
+                updated_by: by,
+                updated_at: at,
+            })
+            .execute(conn)?;
         Ok(id)
     })
     .expect("fixture case")
@@ -134,7 +190,10 @@ fn run_sequence(app: &TestApp, fx: &Fixture, client_id: &str, steps: &[Step]) {
                     expected = next;
                 }
                 (Step::Move(..), Err(StoreError::Refused(_)), None) => {}
-                other => panic!("{expected} + {step:?}: code said {:?}, model said {:?}", other.1, other.2),
+                other => panic!(
+                    "{expected} + {step:?}: code said {:?}, model said {:?}",
+                    other.1, other.2
+                ),
             }
             let after = cases::find_case(conn, &id).unwrap();
             assert_eq!(after.stage, expected, "stored stage equals the model's");
@@ -146,7 +205,11 @@ fn run_sequence(app: &TestApp, fx: &Fixture, client_id: &str, steps: &[Step]) {
             }
             assert_eq!(after.closed_at.is_some(), expected == "closed");
             let log = transitions::log(conn, &id).unwrap();
-            assert_eq!(transitions::replay(&log).unwrap().as_str(), after.stage, "the log replays to the stage");
+            assert_eq!(
+                transitions::replay(&log).unwrap().as_str(),
+                after.stage,
+                "the log replays to the stage"
+            );
         }
     });
 }
@@ -154,8 +217,15 @@ fn run_sequence(app: &TestApp, fx: &Fixture, client_id: &str, steps: &[Step]) {
 fn check_backend(app: TestApp, cases: u32) {
     let fx = Fixture::insert(&app);
     let client_id = app.with_conn(|c| {
-        casework::db::clients::insert_client(c, serde_json::from_value(serde_json::json!({
-            "full_name": "Model Client" })).unwrap(), &fx.worker).unwrap().id
+        casework::db::clients::insert_client(
+            c,
+            serde_json::from_value(serde_json::json!({
+            "full_name": "Model Client" }))
+            .unwrap(),
+            &fx.worker,
+        )
+        .unwrap()
+        .id
     });
     let mut runner = TestRunner::new(Config {
         cases,
@@ -199,12 +269,27 @@ fn the_log_cannot_be_rewritten_on_postgres() {
 fn check_append_only(app: TestApp) {
     let fx = Fixture::insert(&app);
     app.with_conn(|conn| {
-        let client = casework::db::clients::insert_client(conn, serde_json::from_value(
-            serde_json::json!({ "full_name": "x" })).unwrap(), &fx.worker).unwrap();
+        let client = casework::db::clients::insert_client(
+            conn,
+            serde_json::from_value(serde_json::json!({ "full_name": "x" })).unwrap(),
+            &fx.worker,
+        )
+        .unwrap();
         let id = complete_case(conn, &fx, &client.id);
-        write_transaction(conn, |c| transitions::apply(c, &id, 1, &fx.worker, Role::SocialWorker,
-            TransitionRequest::bare(Transition::Advance))).unwrap();
-        let update = diesel::update(case_transitions::table).set(case_transitions::to_stage.eq("closed")).execute(conn);
+        write_transaction(conn, |c| {
+            transitions::apply(
+                c,
+                &id,
+                1,
+                &fx.worker,
+                Role::SocialWorker,
+                TransitionRequest::bare(Transition::Advance),
+            )
+        })
+        .unwrap();
+        let update = diesel::update(case_transitions::table)
+            .set(case_transitions::to_stage.eq("closed"))
+            .execute(conn);
         assert!(update.is_err(), "UPDATE must be refused");
         let delete = diesel::delete(case_transitions::table).execute(conn);
         assert!(delete.is_err(), "DELETE must be refused");

@@ -4,7 +4,9 @@
 //! 2 iterations, 1 lane) and stored as PHC strings, which carry their own
 //! parameters, so that the cost can be raised later without breaking old hashes.
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
+use argon2::password_hash::{
+    PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
+};
 use argon2::{Algorithm, Argon2, Params, Version};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -12,6 +14,8 @@ use diesel::prelude::*;
 use super::organisations::User;
 use super::schema::{auth_sessions, team_members, users};
 use super::{DbConnection, StoreError, StoreResult};
+use crate::domain::Role;
+use crate::domain::validation::Errors;
 
 /// Argon2id with OWASP's minimum parameters (m = 19 MiB, t = 2, p = 1).
 fn hasher() -> Argon2<'static> {
@@ -32,7 +36,11 @@ pub fn hash_password(password: &str) -> Result<String, StoreError> {
 /// Checks a password against a stored PHC string.
 pub fn verify_password(password: &str, phc: &str) -> bool {
     PasswordHash::new(phc)
-        .map(|parsed| hasher().verify_password(password.as_bytes(), &parsed).is_ok())
+        .map(|parsed| {
+            hasher()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
@@ -56,7 +64,10 @@ pub struct Credentials {
 }
 
 /// Finds an account by login name (case-insensitive: names are stored lower-case).
-pub fn find_credentials(conn: &mut DbConnection, username: &str) -> StoreResult<Option<Credentials>> {
+pub fn find_credentials(
+    conn: &mut DbConnection,
+    username: &str,
+) -> StoreResult<Option<Credentials>> {
     Ok(users::table
         .filter(users::username.eq(normalise_username(username)))
         .select(Credentials::as_select())
@@ -101,7 +112,7 @@ pub fn set_login(
             diesel::result::DatabaseErrorKind::UniqueViolation,
             _,
         )) => {
-            let mut e = crate::domain::validation::Errors::default();
+            let mut e = Errors::default();
             e.taken("account.username");
             Err(StoreError::Invalid(e.finish().unwrap_err()))
         }
@@ -147,7 +158,12 @@ pub fn disable(conn: &mut DbConnection, user_id: &str, at: NaiveDateTime) -> Sto
 }
 
 /// Adds a user to a team (no-op if already a member).
-pub fn add_to_team(conn: &mut DbConnection, team_id: &str, user_id: &str, at: NaiveDateTime) -> StoreResult<()> {
+pub fn add_to_team(
+    conn: &mut DbConnection,
+    team_id: &str,
+    user_id: &str,
+    at: NaiveDateTime,
+) -> StoreResult<()> {
     let exists: i64 = team_members::table
         .filter(team_members::team_id.eq(team_id))
         .filter(team_members::user_id.eq(user_id))
@@ -183,6 +199,69 @@ pub fn any_login(conn: &mut DbConnection) -> StoreResult<bool> {
     Ok(n > 0)
 }
 
+/// A new account with its login.
+#[derive(Debug, Clone)]
+pub struct NewAccount<'a> {
+    /// Login name (letters, digits, `. _ - @`).
+    pub username: &'a str,
+    /// Name shown on records.
+    pub display_name: &'a str,
+    /// Role.
+    pub role: Role,
+    /// Organisation.
+    pub organisation_id: &'a str,
+    /// Teams, all of that organisation.
+    pub team_ids: &'a [String],
+    /// Hash made by [`hash_password`] (outside the transaction: it is slow).
+    pub password_hash: &'a str,
+}
+
+fn unknown(field: &str) -> StoreError {
+    let mut e = Errors::default();
+    e.unknown(field);
+    StoreError::Invalid(e.finish().unwrap_err())
+}
+
+/// Creates a user with a login and team memberships; shared by the admin API,
+/// first-run setup and the command line. Call inside a write transaction.
+pub fn create_account(
+    conn: &mut DbConnection,
+    new: &NewAccount<'_>,
+    at: NaiveDateTime,
+) -> StoreResult<User> {
+    let mut e = Errors::default();
+    e.required_text("account.username", new.username, 100);
+    e.required_text("account.display_name", new.display_name, 100);
+    if !new
+        .username
+        .trim()
+        .chars()
+        .all(|c| c.is_alphanumeric() || "._-@".contains(c))
+    {
+        e.unknown("account.username");
+    }
+    e.finish().map_err(StoreError::Invalid)?;
+    if !super::organisations::organisation_exists(conn, new.organisation_id)? {
+        return Err(unknown("account.organisation_id"));
+    }
+    for (i, team) in new.team_ids.iter().enumerate() {
+        if !super::organisations::team_in_organisation(conn, team, new.organisation_id)? {
+            return Err(unknown(&format!("account.team_ids.{i}")));
+        }
+    }
+    let user = super::organisations::insert_user(
+        conn,
+        new.organisation_id,
+        new.display_name.trim(),
+        new.role,
+    )?;
+    set_login(conn, &user.id, new.username, new.password_hash, at)?;
+    for team in new.team_ids {
+        add_to_team(conn, team, &user.id, at)?;
+    }
+    Ok(user)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,6 +273,10 @@ mod tests {
         assert!(verify_password("violet-harbour-tram-42", &phc));
         assert!(!verify_password("violet-harbour-tram-43", &phc));
         assert!(!verify_password("anything", "not a hash"));
-        assert_ne!(phc, hash_password("violet-harbour-tram-42").unwrap(), "salted");
+        assert_ne!(
+            phc,
+            hash_password("violet-harbour-tram-42").unwrap(),
+            "salted"
+        );
     }
 }

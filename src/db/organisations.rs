@@ -194,7 +194,11 @@ pub fn find_organisation_by_id_or_name(
     key: &str,
 ) -> StoreResult<Option<Organisation>> {
     Ok(organisations::table
-        .filter(organisations::id.eq(key).or(organisations::name.eq(key.trim())))
+        .filter(
+            organisations::id
+                .eq(key)
+                .or(organisations::name.eq(key.trim())),
+        )
         .select(Organisation::as_select())
         .first(conn)
         .optional()?)

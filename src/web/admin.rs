@@ -12,9 +12,10 @@ use super::json::{ApiJson, IdPath};
 use crate::access::{Principal, may_administer};
 use crate::db::audit::{self, AuditAction, Outcome};
 use crate::db::organisations::{self, Organisation, Team, User};
-use crate::db::{DbConnection, StoreError, StoreResult, accounts};
+use crate::db::{StoreError, StoreResult, accounts};
 use crate::domain::validation::Errors;
 use crate::domain::vocab::{OrganisationKind, Role};
+
 use crate::error::AppError;
 
 /// Refuses (and audits) a non-administrator.
@@ -26,7 +27,17 @@ async fn require_admin(state: &AppState, who: &Principal, what: &str) -> Result<
     state
         .db
         .run(move |conn| {
-            audit::record(conn, entry(&who, AuditAction::AdminAccess, Outcome::Refused, None, Some(what)), who.at)
+            audit::record(
+                conn,
+                entry(
+                    &who,
+                    AuditAction::AdminAccess,
+                    Outcome::Refused,
+                    None,
+                    Some(what),
+                ),
+                who.at,
+            )
         })
         .await?;
     Err(AppError::NotFound)
@@ -88,8 +99,23 @@ pub async fn create_organisation(
             {
                 return Err(invalid("organisation.parent_id"));
             }
-            let org = organisations::insert_organisation(conn, body.name.trim(), body.kind, body.parent_id.as_deref())?;
-            audit::record(conn, entry(&who, AuditAction::OrganisationCreate, Outcome::Allowed, Some(&org.id), None), who.at)?;
+            let org = organisations::insert_organisation(
+                conn,
+                body.name.trim(),
+                body.kind,
+                body.parent_id.as_deref(),
+            )?;
+            audit::record(
+                conn,
+                entry(
+                    &who,
+                    AuditAction::OrganisationCreate,
+                    Outcome::Allowed,
+                    Some(&org.id),
+                    None,
+                ),
+                who.at,
+            )?;
             Ok(org)
         })
         .await?;
@@ -119,7 +145,17 @@ pub async fn create_team(
                 return Err(invalid("team.organisation_id"));
             }
             let team = organisations::insert_team(conn, &body.organisation_id, body.name.trim())?;
-            audit::record(conn, entry(&who, AuditAction::TeamCreate, Outcome::Allowed, Some(&team.id), None), who.at)?;
+            audit::record(
+                conn,
+                entry(
+                    &who,
+                    AuditAction::TeamCreate,
+                    Outcome::Allowed,
+                    Some(&team.id),
+                    None,
+                ),
+                who.at,
+            )?;
             Ok(team)
         })
         .await?;
@@ -139,40 +175,6 @@ pub struct NewUser {
     password: String,
 }
 
-/// Creates a user with a login; shared by the admin API and the command line.
-pub fn create_account(
-    conn: &mut DbConnection,
-    username: &str,
-    display_name: &str,
-    role: Role,
-    organisation_id: &str,
-    team_ids: &[String],
-    password_hash: &str,
-    at: chrono::NaiveDateTime,
-) -> StoreResult<User> {
-    let mut e = Errors::default();
-    e.required_text("account.username", username, 100);
-    e.required_text("account.display_name", display_name, 100);
-    if !username.trim().chars().all(|c| c.is_alphanumeric() || "._-@".contains(c)) {
-        e.unknown("account.username");
-    }
-    e.finish().map_err(StoreError::Invalid)?;
-    if !organisations::organisation_exists(conn, organisation_id)? {
-        return Err(invalid("account.organisation_id"));
-    }
-    for (i, team) in team_ids.iter().enumerate() {
-        if !organisations::team_in_organisation(conn, team, organisation_id)? {
-            return Err(invalid(&format!("account.team_ids.{i}")));
-        }
-    }
-    let user = organisations::insert_user(conn, organisation_id, display_name.trim(), role)?;
-    accounts::set_login(conn, &user.id, username, password_hash, at)?;
-    for team in team_ids {
-        accounts::add_to_team(conn, team, &user.id, at)?;
-    }
-    Ok(user)
-}
-
 /// `POST /api/admin/users`.
 pub async fn create_user(
     State(state): State<AppState>,
@@ -180,17 +182,39 @@ pub async fn create_user(
     ApiJson(body): ApiJson<NewUser>,
 ) -> Result<(StatusCode, Json<User>), AppError> {
     require_admin(&state, &who, "create user").await?;
-    password_errors("account.password", &body.password, &[&body.username, &body.display_name])?;
+    password_errors(
+        "account.password",
+        &body.password,
+        &[&body.username, &body.display_name],
+    )?;
     let user = state
         .db
         .run(move |conn| {
             let hash = accounts::hash_password(&body.password)?;
             crate::db::write_transaction(conn, |conn| {
-                let user = create_account(
-                    conn, &body.username, &body.display_name, body.role,
-                    &body.organisation_id, &body.team_ids, &hash, who.at,
+                let user = accounts::create_account(
+                    conn,
+                    &accounts::NewAccount {
+                        username: &body.username,
+                        display_name: &body.display_name,
+                        role: body.role,
+                        organisation_id: &body.organisation_id,
+                        team_ids: &body.team_ids,
+                        password_hash: &hash,
+                    },
+                    who.at,
                 )?;
-                audit::record(conn, entry(&who, AuditAction::UserCreate, Outcome::Allowed, Some(&user.id), Some(body.role.to_string())), who.at)?;
+                audit::record(
+                    conn,
+                    entry(
+                        &who,
+                        AuditAction::UserCreate,
+                        Outcome::Allowed,
+                        Some(&user.id),
+                        Some(body.role.to_string()),
+                    ),
+                    who.at,
+                )?;
                 Ok(user)
             })
         })
@@ -210,7 +234,17 @@ pub async fn disable_user(
         .db
         .write(move |conn| {
             let user = accounts::disable(conn, &id, who.at)?;
-            audit::record(conn, entry(&who, AuditAction::UserDisable, Outcome::Allowed, Some(&id), None), who.at)?;
+            audit::record(
+                conn,
+                entry(
+                    &who,
+                    AuditAction::UserDisable,
+                    Outcome::Allowed,
+                    Some(&id),
+                    None,
+                ),
+                who.at,
+            )?;
             Ok(user)
         })
         .await?;
@@ -236,12 +270,23 @@ pub async fn add_member(
         .db
         .write(move |conn| {
             let team = organisations::find_team(conn, &team_id)?;
-            let user = organisations::find_user(conn, &body.user_id).map_err(|_| invalid("member.user_id"))?;
+            let user = organisations::find_user(conn, &body.user_id)
+                .map_err(|_| invalid("member.user_id"))?;
             if user.organisation_id != team.organisation_id {
                 return Err(invalid("member.user_id"));
             }
             accounts::add_to_team(conn, &team.id, &user.id, who.at)?;
-            audit::record(conn, entry(&who, AuditAction::TeamMemberAdd, Outcome::Allowed, Some(&team.id), Some(user.id.clone())), who.at)?;
+            audit::record(
+                conn,
+                entry(
+                    &who,
+                    AuditAction::TeamMemberAdd,
+                    Outcome::Allowed,
+                    Some(&team.id),
+                    Some(user.id.clone()),
+                ),
+                who.at,
+            )?;
             Ok(())
         })
         .await?;

@@ -10,8 +10,8 @@ use super::actor::CurrentUser;
 use super::cases::{audited_refusal, check_case};
 use super::json::{ApiQuery, IdPath, parse_id};
 use crate::access::{CaseAction, audit_scope, may_read_access_log_as_admin};
-use crate::db::audit::{self, AuditAction, AuditEvent, AuditFilter, AuditScope, Outcome};
 use crate::db::StoreError;
+use crate::db::audit::{self, AuditAction, AuditEvent, AuditFilter, AuditScope, Outcome};
 use crate::db::cases::find_case;
 use crate::domain::validation::Errors;
 use crate::error::AppError;
@@ -38,10 +38,11 @@ pub async fn search(
         return Err(AppError::NotFound);
     };
     let mut errors = Errors::default();
-    let action = q
-        .action
-        .as_deref()
-        .and_then(|a| a.parse::<AuditAction>().map_err(|_| errors.unknown("query.action")).ok());
+    let action = q.action.as_deref().and_then(|a| {
+        a.parse::<AuditAction>()
+            .map_err(|_| errors.unknown("query.action"))
+            .ok()
+    });
     errors.range("query.limit", q.limit, 1, audit::MAX_EVENTS);
     errors.finish().map_err(StoreError::Invalid)?;
     let filter = AuditFilter {

@@ -68,7 +68,10 @@ pub async fn sign_in(
     client_address: &str,
 ) -> Result<SignedIn, AppError> {
     let username = accounts::normalise_username(username);
-    if username.is_empty() || username.chars().count() > 100 || password.chars().count() > password::MAX_LENGTH {
+    if username.is_empty()
+        || username.chars().count() > 100
+        || password.chars().count() > password::MAX_LENGTH
+    {
         return Err(AppError::BadCredentials);
     }
     let (password, address) = (password.to_owned(), client_address.to_owned());
@@ -80,7 +83,17 @@ pub async fn sign_in(
             let (by_name, by_address) =
                 audit::failed_sign_ins(conn, &username, &address, at - THROTTLE_WINDOW)?;
             if by_name >= MAX_FAILURES_PER_ACCOUNT || by_address >= MAX_FAILURES_PER_ADDRESS {
-                audit::record(conn, sign_in_entry(None, Outcome::Refused, &username, &address, Some("throttled")), at)?;
+                audit::record(
+                    conn,
+                    sign_in_entry(
+                        None,
+                        Outcome::Refused,
+                        &username,
+                        &address,
+                        Some("throttled"),
+                    ),
+                    at,
+                )?;
                 return Ok(Err(AppError::Throttled));
             }
             let creds = accounts::find_credentials(conn, &username)?;
@@ -98,12 +111,20 @@ pub async fn sign_in(
                         None => "unknown login name",
                     };
                     let actor = other.as_ref().map(|c| c.id.as_str());
-                    audit::record(conn, sign_in_entry(actor, Outcome::Failed, &username, &address, Some(why)), at)?;
+                    audit::record(
+                        conn,
+                        sign_in_entry(actor, Outcome::Failed, &username, &address, Some(why)),
+                        at,
+                    )?;
                     return Ok(Err(AppError::BadCredentials));
                 }
             };
             let (token, session) = sessions::create(conn, &creds.id, &address, at, policy)?;
-            audit::record(conn, sign_in_entry(Some(&creds.id), Outcome::Allowed, &username, &address, None), at)?;
+            audit::record(
+                conn,
+                sign_in_entry(Some(&creds.id), Outcome::Allowed, &username, &address, None),
+                at,
+            )?;
             let user = crate::db::organisations::find_user(conn, &creds.id)?;
             Ok(Ok(SignedIn {
                 token,
@@ -115,7 +136,11 @@ pub async fn sign_in(
 }
 
 /// Ends the session the request carries and records it.
-pub async fn sign_out(state: &AppState, who: &Principal, headers: &HeaderMap) -> Result<(), AppError> {
+pub async fn sign_out(
+    state: &AppState,
+    who: &Principal,
+    headers: &HeaderMap,
+) -> Result<(), AppError> {
     let token = cookie(headers, state.settings.session_cookie_name()).map(str::to_owned);
     let who = who.clone();
     state
@@ -192,7 +217,10 @@ pub async fn create(
     let signed = sign_in(&state, &body.username, &body.password, &address).await?;
     Ok((
         StatusCode::OK,
-        AppendHeaders([(header::SET_COOKIE, session_cookie(&state.settings, &signed.token))]),
+        AppendHeaders([(
+            header::SET_COOKIE,
+            session_cookie(&state.settings, &signed.token),
+        )]),
         Json(SessionInfo {
             user_id: signed.user.id,
             display_name: signed.user.display_name,
@@ -281,7 +309,8 @@ pub async fn change_password(
             let renewed = crate::db::write_transaction(conn, |conn| {
                 accounts::set_password_hash(conn, &who.user_id, &hash, who.at)?;
                 sessions::end_all_for(conn, &who.user_id)?;
-                let (token, session) = sessions::create(conn, &who.user_id, &who.client_address, who.at, policy)?;
+                let (token, session) =
+                    sessions::create(conn, &who.user_id, &who.client_address, who.at, policy)?;
                 audit::record(conn, entry(Outcome::Allowed), who.at)?;
                 Ok((token, session))
             })?;

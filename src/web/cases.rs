@@ -251,10 +251,11 @@ pub async fn list(
         .stage
         .as_deref()
         .and_then(|s| s.parse().map_err(|_| errors.unknown("query.stage")).ok());
-    let case_type = q
-        .case_type
-        .as_deref()
-        .and_then(|s| s.parse().map_err(|_| errors.unknown("query.case_type")).ok());
+    let case_type = q.case_type.as_deref().and_then(|s| {
+        s.parse()
+            .map_err(|_| errors.unknown("query.case_type"))
+            .ok()
+    });
     errors.range("query.limit", q.limit, 1, crate::db::cases::MAX_LIST);
     errors.finish().map_err(StoreError::Invalid)?;
     let filter = CaseFilter {

@@ -8,12 +8,12 @@ use serde::Deserialize;
 use super::AppState;
 use super::actor::CurrentUser;
 use super::json::ApiJson;
-use crate::access::may_manage_clients;
-use crate::db::clients::{Client, find_possible_duplicates, insert_client};
-use crate::domain::validation::ClientInput;
 use crate::access::Principal;
+use crate::access::may_manage_clients;
 use crate::db::audit::{self, AuditAction, Outcome};
+use crate::db::clients::{Client, find_possible_duplicates, insert_client};
 use crate::db::{DbConnection, StoreResult};
+use crate::domain::validation::ClientInput;
 use crate::error::AppError;
 
 /// Records a client action; the search terms themselves are personal data and are not kept.
@@ -53,7 +53,13 @@ pub async fn create(
         .db
         .write(move |conn| {
             let client = insert_client(conn, input, &who.user_id)?;
-            audit_client(conn, &who, AuditAction::ClientCreate, Some(&client.id), None)?;
+            audit_client(
+                conn,
+                &who,
+                AuditAction::ClientCreate,
+                Some(&client.id),
+                None,
+            )?;
             Ok(client)
         })
         .await?;
@@ -80,7 +86,13 @@ pub async fn duplicates(
         .db
         .run(move |conn| {
             let found = find_possible_duplicates(conn, &q.name, q.phone.as_deref())?;
-            audit_client(conn, &who, AuditAction::ClientSearch, None, Some(format!("{} result(s)", found.len())))?;
+            audit_client(
+                conn,
+                &who,
+                AuditAction::ClientSearch,
+                None,
+                Some(format!("{} result(s)", found.len())),
+            )?;
             Ok(found)
         })
         .await?;

@@ -51,9 +51,16 @@ pub fn layout(l: Locale, title: &str, who: Option<&Principal>, content: Markup) 
 }
 
 /// `GET /`.
-pub async fn home(State(state): State<AppState>, RequestLocale(l): RequestLocale, request: Request) -> Markup {
+pub async fn home(
+    State(state): State<AppState>,
+    RequestLocale(l): RequestLocale,
+    request: Request,
+) -> Markup {
     let (mut parts, _) = request.into_parts();
-    let who = FormUser::from_request_parts(&mut parts, &state).await.ok().map(|FormUser(w)| w);
+    let who = FormUser::from_request_parts(&mut parts, &state)
+        .await
+        .ok()
+        .map(|FormUser(w)| w);
     let content = html! {
         h1 { (l.text("app-tagline")) }
         @match &who {
@@ -111,7 +118,10 @@ pub async fn sign_in_submit(
     let address = address_from(&headers, &extensions, &state.settings);
     match sign_in(&state, &form.username, &form.password, &address).await {
         Ok(signed) => (
-            AppendHeaders([(header::SET_COOKIE, session_cookie(&state.settings, &signed.token))]),
+            AppendHeaders([(
+                header::SET_COOKIE,
+                session_cookie(&state.settings, &signed.token),
+            )]),
             Redirect::to("/"),
         )
             .into_response(),
@@ -182,8 +192,13 @@ fn setup_page(l: Locale, token: &str, errors: &[String], form: Option<&SetupForm
 }
 
 fn invalid_link(l: Locale) -> Response {
-    let content = html! { h1 { (l.text("setup-title")) } p.error { (l.text("setup-invalid-link")) } };
-    (StatusCode::NOT_FOUND, layout(l, &l.text("setup-title"), None, content)).into_response()
+    let content =
+        html! { h1 { (l.text("setup-title")) } p.error { (l.text("setup-invalid-link")) } };
+    (
+        StatusCode::NOT_FOUND,
+        layout(l, &l.text("setup-title"), None, content),
+    )
+        .into_response()
 }
 
 /// `GET /setup/{token}`: the first administrator's form, while the link is valid.
@@ -232,10 +247,20 @@ pub async fn setup_submit(
             e.unknown("setup.organisation_kind");
             AppError::from(StoreError::Invalid(e.finish().unwrap_err()))
         })
-        .and_then(|_| password_errors("account.password", &form.password, &[&form.username, &form.display_name]));
+        .and_then(|_| {
+            password_errors(
+                "account.password",
+                &form.password,
+                &[&form.username, &form.display_name],
+            )
+        });
     if let Err(AppError::Invalid(errors)) = check {
         let messages: Vec<String> = errors.iter().map(|e| field_message(e, l)).collect();
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, setup_page(l, &token, &messages, Some(&form))).into_response());
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            setup_page(l, &token, &messages, Some(&form)),
+        )
+            .into_response());
     }
     let kind = kind.map_err(|_| AppError::Internal)?;
     let at = state.clock.now();
@@ -253,10 +278,24 @@ pub async fn setup_submit(
                     let mut e = crate::domain::validation::Errors::default();
                     e.required_text("setup.organisation_name", &f.organisation_name, 200);
                     e.finish().map_err(StoreError::Invalid)?;
-                    organisations::insert_organisation(conn, f.organisation_name.trim(), kind, None)?
+                    organisations::insert_organisation(
+                        conn,
+                        f.organisation_name.trim(),
+                        kind,
+                        None,
+                    )?
                 };
-                let user = super::admin::create_account(
-                    conn, &f.username, &f.display_name, Role::Administrator, &org.id, &[], &hash, at,
+                let user = accounts::create_account(
+                    conn,
+                    &accounts::NewAccount {
+                        username: &f.username,
+                        display_name: &f.display_name,
+                        role: Role::Administrator,
+                        organisation_id: &org.id,
+                        team_ids: &[],
+                        password_hash: &hash,
+                    },
+                    at,
                 )?;
                 let (session_token, _) = sessions::create(conn, &user.id, &address, at, policy)?;
                 audit::record(
@@ -279,14 +318,25 @@ pub async fn setup_submit(
         .await;
     match outcome {
         Ok(Some(session_token)) => Ok((
-            AppendHeaders([(header::SET_COOKIE, session_cookie(&state.settings, &session_token))]),
+            AppendHeaders([(
+                header::SET_COOKIE,
+                session_cookie(&state.settings, &session_token),
+            )]),
             Redirect::to("/"),
         )
             .into_response()),
         Ok(None) => Ok(invalid_link(l)),
         Err(StoreError::Invalid(errors)) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
-            setup_page(l, &token, &errors.iter().map(|e| field_message(e, l)).collect::<Vec<_>>(), None),
+            setup_page(
+                l,
+                &token,
+                &errors
+                    .iter()
+                    .map(|e| field_message(e, l))
+                    .collect::<Vec<_>>(),
+                None,
+            ),
         )
             .into_response()),
         Err(e) => Err(e.into()),

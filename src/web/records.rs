@@ -85,7 +85,13 @@ pub async fn post_session(
             check_case(conn, &actor, &case_id, CaseAction::Edit)?;
             let (case, session) =
                 records::add_session(conn, &case_id, body.version, body.data, &actor.user_id)?;
-            audit_case(conn, &actor, &case_id, AuditAction::CaseUpdate, Some(format!("session {}", session.id)))?;
+            audit_case(
+                conn,
+                &actor,
+                &case_id,
+                AuditAction::CaseUpdate,
+                Some(format!("session {}", session.id)),
+            )?;
             Ok((case, session))
         })
         .await;

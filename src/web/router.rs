@@ -12,7 +12,9 @@ use axum::middleware;
 use axum::routing::{MethodRouter, get, post, put};
 use tower_http::trace::TraceLayer;
 
-use super::{AppState, admin, audit, auth, cases, clients, health, pages, records, security, transitions};
+use super::{
+    AppState, admin, audit, auth, cases, clients, health, pages, records, security, transitions,
+};
 use crate::error::{AppError, render_errors};
 
 /// Who may call a route (the handler enforces it through `crate::access`).
@@ -63,7 +65,12 @@ impl Routes {
         }
     }
 
-    fn add(mut self, path: &'static str, handlers: MethodRouter<AppState>, policies: &[(Method, Policy)]) -> Self {
+    fn add(
+        mut self,
+        path: &'static str,
+        handlers: MethodRouter<AppState>,
+        policies: &[(Method, Policy)],
+    ) -> Self {
         for (method, policy) in policies {
             self.table.push(RouteInfo {
                 method: method.clone(),
@@ -82,38 +89,118 @@ fn routes() -> Routes {
     Routes::new()
         .add("/", get(pages::home), &[(M::GET, Public)])
         .add("/healthz", get(health::healthz), &[(M::GET, Public)])
-        .add("/static/app.css", get(pages::stylesheet), &[(M::GET, Public)])
-        .add("/sign-in", get(pages::sign_in_form).post(pages::sign_in_submit), &[(M::GET, Public), (M::POST, Public)])
-        .add("/sign-out", post(pages::sign_out_submit), &[(M::POST, SignedIn)])
-        .add("/setup/{token}", get(pages::setup_form).post(pages::setup_submit), &[(M::GET, Public), (M::POST, Public)])
+        .add(
+            "/static/app.css",
+            get(pages::stylesheet),
+            &[(M::GET, Public)],
+        )
+        .add(
+            "/sign-in",
+            get(pages::sign_in_form).post(pages::sign_in_submit),
+            &[(M::GET, Public), (M::POST, Public)],
+        )
+        .add(
+            "/sign-out",
+            post(pages::sign_out_submit),
+            &[(M::POST, SignedIn)],
+        )
+        .add(
+            "/setup/{token}",
+            get(pages::setup_form).post(pages::setup_submit),
+            &[(M::GET, Public), (M::POST, Public)],
+        )
         .add(
             "/api/session",
             post(auth::create).get(auth::show).delete(auth::delete),
             &[(M::POST, Public), (M::GET, SignedIn), (M::DELETE, SignedIn)],
         )
-        .add("/api/session/password", put(auth::change_password), &[(M::PUT, SignedIn)])
-        .add("/api/clients", post(clients::create), &[(M::POST, CaseStaff)])
-        .add("/api/clients/duplicates", get(clients::duplicates), &[(M::GET, CaseStaff)])
-        .add("/api/cases", get(cases::list).post(cases::create), &[(M::GET, CaseStaff), (M::POST, CaseStaff)])
+        .add(
+            "/api/session/password",
+            put(auth::change_password),
+            &[(M::PUT, SignedIn)],
+        )
+        .add(
+            "/api/clients",
+            post(clients::create),
+            &[(M::POST, CaseStaff)],
+        )
+        .add(
+            "/api/clients/duplicates",
+            get(clients::duplicates),
+            &[(M::GET, CaseStaff)],
+        )
+        .add(
+            "/api/cases",
+            get(cases::list).post(cases::create),
+            &[(M::GET, CaseStaff), (M::POST, CaseStaff)],
+        )
         .add("/api/cases/{id}", get(cases::show), &[(M::GET, CaseView)])
-        .add("/api/cases/{id}/intake", put(records::put_intake), &[(M::PUT, CaseEdit)])
-        .add("/api/cases/{id}/assessment", put(records::put_assessment), &[(M::PUT, CaseEdit)])
-        .add("/api/cases/{id}/contract", put(records::put_contract), &[(M::PUT, CaseEdit)])
-        .add("/api/cases/{id}/sessions", post(records::post_session), &[(M::POST, CaseEdit)])
-        .add("/api/cases/{id}/closure", put(records::put_closure), &[(M::PUT, CaseEdit)])
-        .add("/api/cases/{id}/details", put(records::put_details), &[(M::PUT, CaseEdit)])
+        .add(
+            "/api/cases/{id}/intake",
+            put(records::put_intake),
+            &[(M::PUT, CaseEdit)],
+        )
+        .add(
+            "/api/cases/{id}/assessment",
+            put(records::put_assessment),
+            &[(M::PUT, CaseEdit)],
+        )
+        .add(
+            "/api/cases/{id}/contract",
+            put(records::put_contract),
+            &[(M::PUT, CaseEdit)],
+        )
+        .add(
+            "/api/cases/{id}/sessions",
+            post(records::post_session),
+            &[(M::POST, CaseEdit)],
+        )
+        .add(
+            "/api/cases/{id}/closure",
+            put(records::put_closure),
+            &[(M::PUT, CaseEdit)],
+        )
+        .add(
+            "/api/cases/{id}/details",
+            put(records::put_details),
+            &[(M::PUT, CaseEdit)],
+        )
         .add(
             "/api/cases/{id}/transitions",
             get(transitions::list).post(transitions::post),
             &[(M::GET, CaseView), (M::POST, CaseTransition)],
         )
-        .add("/api/cases/{id}/access-log", get(audit::case_access_log), &[(M::GET, CaseAccessLog)])
+        .add(
+            "/api/cases/{id}/access-log",
+            get(audit::case_access_log),
+            &[(M::GET, CaseAccessLog)],
+        )
         .add("/api/audit", get(audit::search), &[(M::GET, AuditSearch)])
-        .add("/api/admin/organisations", post(admin::create_organisation), &[(M::POST, Admin)])
-        .add("/api/admin/teams", post(admin::create_team), &[(M::POST, Admin)])
-        .add("/api/admin/teams/{id}/members", post(admin::add_member), &[(M::POST, Admin)])
-        .add("/api/admin/users", post(admin::create_user), &[(M::POST, Admin)])
-        .add("/api/admin/users/{id}/disable", post(admin::disable_user), &[(M::POST, Admin)])
+        .add(
+            "/api/admin/organisations",
+            post(admin::create_organisation),
+            &[(M::POST, Admin)],
+        )
+        .add(
+            "/api/admin/teams",
+            post(admin::create_team),
+            &[(M::POST, Admin)],
+        )
+        .add(
+            "/api/admin/teams/{id}/members",
+            post(admin::add_member),
+            &[(M::POST, Admin)],
+        )
+        .add(
+            "/api/admin/users",
+            post(admin::create_user),
+            &[(M::POST, Admin)],
+        )
+        .add(
+            "/api/admin/users/{id}/disable",
+            post(admin::disable_user),
+            &[(M::POST, Admin)],
+        )
 }
 
 /// Every route with its policy, for the access-matrix test and the docs.
@@ -127,11 +214,17 @@ pub fn router(state: AppState) -> Router {
     routes()
         .router
         .fallback(|| async { AppError::NotFound })
-        .layer(middleware::from_fn_with_state(state.clone(), security::refuse_cross_site))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::refuse_cross_site,
+        ))
         // Outside everything that can answer with an AppError, so every such answer gets its body.
         .layer(middleware::from_fn(render_errors))
         .layer(DefaultBodyLimit::max(body_limit))
-        .layer(middleware::from_fn_with_state(state.clone(), security::headers))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::headers,
+        ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -27,14 +27,26 @@ pub async fn headers(State(state): State<AppState>, request: Request, next: Next
     set(h, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(h, header::REFERRER_POLICY, "no-referrer");
     set(h, header::X_FRAME_OPTIONS, "DENY");
-    set(h, header::HeaderName::from_static("cross-origin-opener-policy"), "same-origin");
-    set(h, header::HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()");
+    set(
+        h,
+        header::HeaderName::from_static("cross-origin-opener-policy"),
+        "same-origin",
+    );
+    set(
+        h,
+        header::HeaderName::from_static("permissions-policy"),
+        "camera=(), microphone=(), geolocation=()",
+    );
     if !is_static {
         // Case data must not linger in shared or browser caches.
         set(h, header::CACHE_CONTROL, "no-store");
     }
     if state.settings.is_https() {
-        set(h, header::STRICT_TRANSPORT_SECURITY, "max-age=63072000; includeSubDomains");
+        set(
+            h,
+            header::STRICT_TRANSPORT_SECURITY,
+            "max-age=63072000; includeSubDomains",
+        );
     }
     response
 }
@@ -46,7 +58,11 @@ pub fn is_unsafe(method: &Method) -> bool {
 
 /// Refuses state-changing requests that a browser marks as coming from another site,
 /// before any handler runs. The per-session token is checked as well, later.
-pub async fn refuse_cross_site(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn refuse_cross_site(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
     if is_unsafe(request.method()) && is_cross_site(request.headers()) {
         let address = client_address(&request, &state.settings);
         let path = request.uri().path().to_owned();
@@ -104,7 +120,11 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 
 /// The session cookie as sent at sign-in.
 pub fn session_cookie(settings: &ServeSettings, token: &str) -> HeaderValue {
-    let secure = if settings.insecure_cookies { "" } else { "; Secure" };
+    let secure = if settings.insecure_cookies {
+        ""
+    } else {
+        "; Secure"
+    };
     let value = format!(
         "{}={token}; Path=/; HttpOnly; SameSite=Lax{secure}",
         settings.session_cookie_name()
@@ -114,7 +134,11 @@ pub fn session_cookie(settings: &ServeSettings, token: &str) -> HeaderValue {
 
 /// A header that removes the session cookie.
 pub fn clear_session_cookie(settings: &ServeSettings) -> HeaderValue {
-    let secure = if settings.insecure_cookies { "" } else { "; Secure" };
+    let secure = if settings.insecure_cookies {
+        ""
+    } else {
+        "; Secure"
+    };
     let value = format!(
         "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}",
         settings.session_cookie_name()
@@ -163,9 +187,15 @@ mod tests {
     #[test]
     fn recognises_cross_site_requests() {
         let mut h = HeaderMap::new();
-        assert!(!is_cross_site(&h), "no browser hints: API clients are not browsers");
+        assert!(
+            !is_cross_site(&h),
+            "no browser hints: API clients are not browsers"
+        );
         h.insert("host", HeaderValue::from_static("casework.example"));
-        h.insert("origin", HeaderValue::from_static("https://casework.example"));
+        h.insert(
+            "origin",
+            HeaderValue::from_static("https://casework.example"),
+        );
         assert!(!is_cross_site(&h));
         h.insert("origin", HeaderValue::from_static("https://evil.example"));
         assert!(is_cross_site(&h));
@@ -173,6 +203,8 @@ mod tests {
         assert!(!is_cross_site(&h), "Sec-Fetch-Site wins when present");
         h.insert("sec-fetch-site", HeaderValue::from_static("cross-site"));
         assert!(is_cross_site(&h));
-        assert!(same_secret("abc", "abc") && !same_secret("abc", "abd") && !same_secret("abc", "ab"));
+        assert!(
+            same_secret("abc", "abc") && !same_secret("abc", "abd") && !same_secret("abc", "ab")
+        );
     }
 }

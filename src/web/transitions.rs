@@ -81,8 +81,17 @@ pub async fn post(
             check_case(conn, &actor, &case_id, CaseAction::Transition)?;
             let (case, logged) =
                 transitions::apply(conn, &case_id, version, &actor.user_id, actor.role, request)?;
-            let detail = format!("{} {} -> {}", logged.transition, logged.from_stage, logged.to_stage);
-            audit_case(conn, &actor, &case_id, AuditAction::CaseTransition, Some(detail))?;
+            let detail = format!(
+                "{} {} -> {}",
+                logged.transition, logged.from_stage, logged.to_stage
+            );
+            audit_case(
+                conn,
+                &actor,
+                &case_id,
+                AuditAction::CaseTransition,
+                Some(detail),
+            )?;
             Ok((case, logged))
         })
         .await;
@@ -107,7 +116,13 @@ pub async fn list(
         .run(move |conn| {
             check_case(conn, &reader, &case_id, CaseAction::View)?;
             let entries = transitions::log(conn, &case_id)?;
-            audit_case(conn, &reader, &case_id, AuditAction::CaseView, Some("transition log".into()))?;
+            audit_case(
+                conn,
+                &reader,
+                &case_id,
+                AuditAction::CaseView,
+                Some("transition log".into()),
+            )?;
             Ok(entries)
         })
         .await;

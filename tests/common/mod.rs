@@ -4,19 +4,24 @@
 //! PostgreSQL database created next to `CASEWORK_TEST_POSTGRES_URL` (and dropped
 //! afterwards), or `None` when that variable is not set.
 
-#![allow(dead_code, reason = "each test binary uses a different part of the harness")]
+#![allow(
+    dead_code,
+    reason = "each test binary uses a different part of the harness"
+)]
 
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
 use casework::clock::Clock;
 use casework::config::ServeSettings;
-use casework::db::{Db, DatabaseUrl, DbConnection, PoolSettings, accounts, migrations, organisations, sessions};
-use std::collections::HashMap;
-use std::sync::Mutex;
+use casework::db::{
+    DatabaseUrl, Db, DbConnection, PoolSettings, accounts, migrations, organisations, sessions,
+};
 use casework::domain::vocab::{OrganisationKind, Role};
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::sync::Mutex;
 use std::time::Duration;
 use tower::ServiceExt;
 
@@ -152,7 +157,10 @@ impl TestApp {
         let cookie_name = self.settings.session_cookie_name();
         match actor {
             Some(raw) if raw.starts_with("raw-cookie:") => {
-                req = req.header("cookie", format!("{cookie_name}={}", &raw["raw-cookie:".len()..]));
+                req = req.header(
+                    "cookie",
+                    format!("{cookie_name}={}", &raw["raw-cookie:".len()..]),
+                );
             }
             Some(user_id) => {
                 let (token, csrf) = self.session_for(user_id);
@@ -201,7 +209,9 @@ impl TestApp {
     /// Gives a fixture user a login name and password.
     pub fn set_password(&self, user_id: &str, username: &str, password: &str) {
         let hash = accounts::hash_password(password).unwrap();
-        self.with_conn(|c| accounts::set_login(c, user_id, username, &hash, casework::db::now()).unwrap());
+        self.with_conn(|c| {
+            accounts::set_login(c, user_id, username, &hash, casework::db::now()).unwrap()
+        });
     }
 
     pub async fn get(&self, uri: &str, actor: &str) -> (StatusCode, Value) {
@@ -220,21 +230,28 @@ impl TestApp {
 impl Drop for TestApp {
     fn drop(&mut self) {
         if let Some((base, name)) = self.pg_cleanup.take() {
-            admin_sql(&base, &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+            admin_sql(
+                &base,
+                &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+            );
         }
     }
 }
 
 fn replace_db_name(url: &str, name: &str) -> String {
     let (prefix, rest) = url.rsplit_once('/').expect("postgres URL with a database");
-    let query = rest.split_once('?').map(|(_, q)| format!("?{q}")).unwrap_or_default();
+    let query = rest
+        .split_once('?')
+        .map(|(_, q)| format!("?{q}"))
+        .unwrap_or_default();
     format!("{prefix}/{name}{query}")
 }
 
 fn admin_sql(base: &str, sql: &str) {
     use diesel::Connection;
     use diesel::connection::SimpleConnection;
-    let mut conn = diesel::pg::PgConnection::establish(base).expect("connect to the PostgreSQL test server");
+    let mut conn =
+        diesel::pg::PgConnection::establish(base).expect("connect to the PostgreSQL test server");
     conn.batch_execute(sql).expect(sql);
 }
 
@@ -260,9 +277,27 @@ pub struct Fixture {
 impl Fixture {
     pub fn insert(app: &TestApp) -> Fixture {
         app.with_conn(|c| {
-            let union = organisations::insert_organisation(c, "南山区总工会", OrganisationKind::DistrictUnion, None).unwrap();
-            let agency = organisations::insert_organisation(c, "鹏城社工服务中心", OrganisationKind::Agency, None).unwrap();
-            let other = organisations::insert_organisation(c, "Harbour Social Services", OrganisationKind::Agency, None).unwrap();
+            let union = organisations::insert_organisation(
+                c,
+                "南山区总工会",
+                OrganisationKind::DistrictUnion,
+                None,
+            )
+            .unwrap();
+            let agency = organisations::insert_organisation(
+                c,
+                "鹏城社工服务中心",
+                OrganisationKind::Agency,
+                None,
+            )
+            .unwrap();
+            let other = organisations::insert_organisation(
+                c,
+                "Harbour Social Services",
+                OrganisationKind::Agency,
+                None,
+            )
+            .unwrap();
             let team = organisations::insert_team(c, &agency.id, "职工服务一组").unwrap();
             let other_team = organisations::insert_team(c, &agency.id, "职工服务二组").unwrap();
             let stranger_team = organisations::insert_team(c, &other.id, "Team A").unwrap();
@@ -276,13 +311,37 @@ impl Fixture {
             };
             Fixture {
                 worker: user(c, &agency.id, "李晓梅", Role::SocialWorker, Some(&team.id)),
-                colleague: user(c, &agency.id, "Emily Chen", Role::SocialWorker, Some(&team.id)),
+                colleague: user(
+                    c,
+                    &agency.id,
+                    "Emily Chen",
+                    Role::SocialWorker,
+                    Some(&team.id),
+                ),
                 supervisor: user(c, &agency.id, "王建国", Role::Supervisor, Some(&team.id)),
-                stranger: user(c, &other.id, "John Smith", Role::SocialWorker, Some(&stranger_team.id)),
+                stranger: user(
+                    c,
+                    &other.id,
+                    "John Smith",
+                    Role::SocialWorker,
+                    Some(&stranger_team.id),
+                ),
                 officer: user(c, &union.id, "张卫东", Role::UnionOfficer, None),
                 admin: user(c, &agency.id, "Admin", Role::Administrator, None),
-                other_team_worker: user(c, &agency.id, "陈刚", Role::SocialWorker, Some(&other_team.id)),
-                other_supervisor: user(c, &agency.id, "Grace Lin", Role::Supervisor, Some(&other_team.id)),
+                other_team_worker: user(
+                    c,
+                    &agency.id,
+                    "陈刚",
+                    Role::SocialWorker,
+                    Some(&other_team.id),
+                ),
+                other_supervisor: user(
+                    c,
+                    &agency.id,
+                    "Grace Lin",
+                    Role::Supervisor,
+                    Some(&other_team.id),
+                ),
                 agency: agency.id,
                 team: team.id,
                 other_team: other_team.id,
@@ -309,7 +368,12 @@ pub async fn create_client(app: &TestApp, actor: &str, name: &str, birth_year: i
 }
 
 /// Opens a case at intake; returns (id, version).
-pub async fn open_case(app: &TestApp, fx: &Fixture, case_type: &str, client: &str) -> (String, i64) {
+pub async fn open_case(
+    app: &TestApp,
+    fx: &Fixture,
+    case_type: &str,
+    client: &str,
+) -> (String, i64) {
     let (status, body) = app
         .post(
             "/api/cases",
@@ -355,9 +419,19 @@ pub struct Snapshot {
 }
 
 pub const CASE_TABLES: &[&str] = &[
-    "clients", "cases", "intake_records", "assessment_records", "contract_records", "goals",
-    "sessions", "closure_records", "counselling_details", "mediation_details",
-    "labour_dispute_details", "special_group_details", "case_transitions",
+    "clients",
+    "cases",
+    "intake_records",
+    "assessment_records",
+    "contract_records",
+    "goals",
+    "sessions",
+    "closure_records",
+    "counselling_details",
+    "mediation_details",
+    "labour_dispute_details",
+    "special_group_details",
+    "case_transitions",
     "case_reference_counters",
 ];
 
