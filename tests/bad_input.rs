@@ -351,6 +351,30 @@ async fn outsiders_see_nothing(app: TestApp) {
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_eq!(Snapshot::take(&app), before);
+    let refusals = app.with_conn(|c| {
+        casework::db::audit::search(
+            c,
+            &casework::db::audit::AuditScope::All,
+            &casework::db::audit::AuditFilter {
+                action: Some(casework::db::audit::AuditAction::RequestRefused),
+                ..Default::default()
+            },
+            100,
+        )
+        .unwrap()
+    });
+    assert_eq!(
+        refusals.len(),
+        2,
+        "forged and guessed session cookies are audited: {refusals:?}"
+    );
+    assert!(
+        refusals[0]
+            .detail
+            .as_deref()
+            .unwrap()
+            .contains("unknown or expired session")
+    );
 
     // A colleague in the same agency may read the case.
     let (status, body) = app.get(&case_uri, &fx.colleague).await;

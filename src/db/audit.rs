@@ -31,6 +31,7 @@ code_enum! {
         AuditSearch => "audit_search",
         AdminAccess => "admin_access",
         CsrfRefused => "csrf_refused",
+        RequestRefused => "request_refused",
     }
 }
 

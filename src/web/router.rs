@@ -218,6 +218,10 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             security::refuse_cross_site,
         ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::audit_refused_requests,
+        ))
         // Outside everything that can answer with an AppError, so every such answer gets its body.
         .layer(middleware::from_fn(render_errors))
         .layer(DefaultBodyLimit::max(body_limit))

@@ -91,6 +91,58 @@ pub async fn refuse_cross_site(
     next.run(request).await
 }
 
+/// Records requests refused before any handler could know who sent them: a
+/// forged or expired session cookie, an unreadable or oversized body, a
+/// malformed id. The request's content is not kept, only what was refused.
+pub async fn audit_refused_requests(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let presented_cookie =
+        cookie(request.headers(), state.settings.session_cookie_name()).is_some();
+    let address = client_address(&request, &state.settings);
+    let what = format!("{} {}", request.method(), request.uri().path());
+    let response = next.run(request).await;
+    let refused = response
+        .extensions()
+        .get::<std::sync::Arc<AppError>>()
+        .and_then(|e| match **e {
+            AppError::Unauthenticated if presented_cookie => Some("unknown or expired session"),
+            AppError::BadRequest(_) => Some("unreadable request"),
+            AppError::PayloadTooLarge => Some("request too large"),
+            AppError::MalformedId(_) => Some("malformed id"),
+            _ => None,
+        });
+    if let Some(reason) = refused {
+        let at = state.clock.now();
+        let status = response.status().as_u16();
+        let recorded = state
+            .db
+            .run(move |conn| {
+                audit::record(
+                    conn,
+                    audit::Entry {
+                        actor_id: None,
+                        action: AuditAction::RequestRefused,
+                        outcome: Outcome::Refused,
+                        record_type: None,
+                        record_id: None,
+                        case_id: None,
+                        client_address: &address,
+                        detail: Some(format!("{status} {what}: {reason}")),
+                    },
+                    at,
+                )
+            })
+            .await;
+        if let Err(e) = recorded {
+            tracing::error!(error = %e, "could not audit a refused request");
+        }
+    }
+    response
+}
+
 fn is_cross_site(headers: &HeaderMap) -> bool {
     let get = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
     if let Some(site) = get("sec-fetch-site") {
