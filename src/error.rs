@@ -272,13 +272,26 @@ impl IntoResponse for AppError {
 }
 
 /// Writes the body of every [`AppError`] response in the request's language.
+///
+/// Pages (paths outside `/api/` requested by a browser) get an HTML page with the
+/// message; everything else gets JSON.
 pub async fn render_errors(request: Request, next: Next) -> Response {
     let locale = crate::web::locale::from_headers(request.headers());
+    let wants_html = !request.uri().path().starts_with("/api/")
+        && request
+            .headers()
+            .get(axum::http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"));
     let response = next.run(request).await;
     match response.extensions().get::<Arc<AppError>>().cloned() {
         Some(error) => {
             let (mut parts, _) = response.into_parts();
-            let body = Json(error.body(locale)).into_response();
+            let body = if wants_html {
+                error_page(&error, locale).into_response()
+            } else {
+                Json(error.body(locale)).into_response()
+            };
             let (body_parts, body) = body.into_parts();
             parts.headers.extend(body_parts.headers);
             parts.headers.insert(
@@ -289,4 +302,28 @@ pub async fn render_errors(request: Request, next: Next) -> Response {
         }
         None => response,
     }
+}
+
+/// The HTML page for an error, for browsers.
+fn error_page(error: &AppError, l: Locale) -> maud::Markup {
+    let fields: Vec<String> = match error {
+        AppError::Invalid(errors) => errors.iter().map(|e| field_message(e, l)).collect(),
+        _ => Vec::new(),
+    };
+    let body = error.body(l);
+    let message = body["message"].as_str().unwrap_or_default();
+    let content = maud::html! {
+        h1 { (l.text("error-page-title")) }
+        div.error role="alert" {
+            p { (message) }
+            @if !fields.is_empty() {
+                ul { @for f in &fields { li { (f) } } }
+            }
+        }
+        @if matches!(error, AppError::Unauthenticated) {
+            p { a href="/sign-in" { (l.text("sign-in-title")) } }
+        }
+        p { a href="/" { (l.text("error-page-home")) } }
+    };
+    crate::web::pages::layout(l, &l.text("error-page-title"), None, content)
 }

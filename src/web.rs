@@ -3,6 +3,7 @@
 pub mod actor;
 pub mod admin;
 pub mod audit;
+pub mod audit_page;
 pub mod auth;
 pub mod cases;
 pub mod clients;

@@ -101,6 +101,61 @@ async fn reads_changes_and_refusals_are_recorded(app: TestApp) {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     let (status, _) = app.get("/api/audit", &fx.worker).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // The same as screens, in the reader's language.
+    let html = [("accept", "text/html")];
+    let (status, page) = app
+        .call_with(
+            Method::GET,
+            &format!("/audit?case_id={id}&action=&from=&to="),
+            Some(&fx.supervisor),
+            None,
+            &html,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let page = page.as_str().unwrap().to_owned();
+    assert!(
+        page.contains("审计记录") && page.contains("查看个案") && page.contains("李晓梅"),
+        "{page}"
+    );
+    let (status, page) = app
+        .call_with(
+            Method::GET,
+            &format!("/cases/{id}/access-log"),
+            Some(&fx.supervisor),
+            None,
+            &[("accept", "text/html"), ("accept-language", "en")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let page = page.as_str().unwrap().to_owned();
+    assert!(
+        page.contains("Who has seen this case")
+            && page.contains("Case read")
+            && page.contains("John Smith")
+            && page.contains("refused"),
+        "{page}"
+    );
+    let (status, page) = app
+        .call_with(Method::GET, "/audit", Some(&fx.officer), None, &html)
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(
+        page.as_str().unwrap().contains("<h1>出现问题</h1>"),
+        "errors on pages are pages"
+    );
+    let (status, body) = app
+        .call_with(
+            Method::GET,
+            "/audit?from=yesterday",
+            Some(&fx.admin),
+            None,
+            &html,
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.as_str().unwrap().contains("起始时间"), "{body}");
 }
 on_both_backends!(recorded, reads_changes_and_refusals_are_recorded);
 

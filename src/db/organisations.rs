@@ -203,3 +203,16 @@ pub fn find_organisation_by_id_or_name(
         .first(conn)
         .optional()?)
 }
+
+/// Display names of users, by id (for showing who did what).
+pub fn display_names(
+    conn: &mut DbConnection,
+    ids: &[String],
+) -> StoreResult<std::collections::HashMap<String, String>> {
+    Ok(users::table
+        .filter(users::id.eq_any(ids))
+        .select((users::id, users::display_name))
+        .load::<(String, String)>(conn)?
+        .into_iter()
+        .collect())
+}

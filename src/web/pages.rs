@@ -35,6 +35,9 @@ pub fn layout(l: Locale, title: &str, who: Option<&Principal>, content: Markup) 
                 header.top {
                     a.brand href="/" { (l.text("app-name")) }
                     @if let Some(who) = who {
+                        @if crate::access::audit_scope(who).is_some() {
+                            nav.roles { a href="/audit" { (l.text("nav-audit")) } }
+                        }
                         span {
                             (who.display_name) " · " (l.label("role", who.role.as_str()))
                         }
@@ -44,7 +47,7 @@ pub fn layout(l: Locale, title: &str, who: Option<&Principal>, content: Markup) 
                         }
                     }
                 }
-                main { (content) }
+                main.wide { (content) }
             }
         }
     }

@@ -13,7 +13,8 @@ use axum::routing::{MethodRouter, get, post, put};
 use tower_http::trace::TraceLayer;
 
 use super::{
-    AppState, admin, audit, auth, cases, clients, health, pages, records, security, transitions,
+    AppState, admin, audit, audit_page, auth, cases, clients, health, pages, records, security,
+    transitions,
 };
 use crate::error::{AppError, render_errors};
 
@@ -176,6 +177,16 @@ fn routes() -> Routes {
             &[(M::GET, CaseAccessLog)],
         )
         .add("/api/audit", get(audit::search), &[(M::GET, AuditSearch)])
+        .add(
+            "/audit",
+            get(audit_page::search_page),
+            &[(M::GET, AuditSearch)],
+        )
+        .add(
+            "/cases/{id}/access-log",
+            get(audit_page::case_access_page),
+            &[(M::GET, CaseAccessLog)],
+        )
         .add(
             "/api/admin/organisations",
             post(admin::create_organisation),
