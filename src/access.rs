@@ -30,6 +30,8 @@ pub struct Principal {
     pub display_name: String,
     /// Their organisation.
     pub organisation_id: String,
+    /// Its name, for the page header.
+    pub organisation_name: String,
     /// Their role.
     pub role: Role,
     /// The teams they belong to (and, for supervisors, supervise).

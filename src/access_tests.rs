@@ -25,6 +25,7 @@ fn who(id: &str, role: Role, org: &str, teams: &[&str]) -> Principal {
         user_id: id.into(),
         display_name: id.into(),
         organisation_id: org.into(),
+        organisation_name: org.into(),
         role,
         team_ids: teams.iter().map(|t| t.to_string()).collect(),
         client_address: "test".into(),

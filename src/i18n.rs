@@ -116,6 +116,37 @@ impl Locale {
         items.join(&self.text("list-separator"))
     }
 
+    /// A date as people write it in this language: 2026年11月23日, 23 Nov 2026.
+    pub fn date(self, date: chrono::NaiveDate) -> String {
+        match self {
+            Locale::ZhCn | Locale::ZhTw => date.format("%Y年%-m月%-d日").to_string(),
+            Locale::En => date.format("%-d %b %Y").to_string(),
+        }
+    }
+
+    /// A UTC time shown with its date, to the minute.
+    pub fn date_time(self, at: chrono::NaiveDateTime) -> String {
+        format!("{} {}", self.date(at.date()), at.format("%H:%M"))
+    }
+
+    /// A whole number with the locale's grouping (12,345).
+    pub fn number(self, n: i64) -> String {
+        let digits = n.unsigned_abs().to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if n < 0 { format!("-{out}") } else { out }
+    }
+
+    /// An amount in fen as yuan with two decimals (¥12,345.60).
+    pub fn money(self, fen: i64) -> String {
+        format!("¥{}.{:02}", self.number(fen / 100), (fen % 100).abs())
+    }
+
     /// The label of a code: `code_key(prefix, code)` looked up, or the code itself.
     pub fn label(self, prefix: &str, code: &str) -> String {
         self.try_text(&code_key(prefix, code))
@@ -178,6 +209,15 @@ mod tests {
         assert_eq!(code_key("stage", "intake"), "stage-intake");
         assert_eq!(Locale::ZhCn.label("stage", "assessment"), "预估");
         assert_eq!(Locale::ZhTw.label("stage", "contract"), "計劃及合約");
+    }
+
+    #[test]
+    fn formats_per_locale() {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 11, 3).unwrap();
+        assert_eq!(Locale::ZhCn.date(d), "2026年11月3日");
+        assert_eq!(Locale::En.date(d), "3 Nov 2026");
+        assert_eq!(Locale::En.number(1_234_567), "1,234,567");
+        assert_eq!(Locale::ZhTw.money(2_520_000_050), "¥25,200,000.50");
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod clients;
 pub mod health;
 pub mod json;
 pub mod locale;
+pub mod page;
 pub mod pages;
 pub mod records;
 pub mod router;

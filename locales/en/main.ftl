@@ -220,3 +220,15 @@ audit-action-request-refused = Request refused
 audit-outcome-allowed = allowed
 audit-outcome-refused = refused
 audit-outcome-failed = failed
+
+## Frame
+language-name = English
+nav-skip = Skip to content
+nav-label = Main
+nav-language = Language
+nav-home = My work
+nav-cases = Cases
+nav-new-case = New case
+flash-saved = Saved.
+flash-created = Created.
+flash-moved = The case has moved on.

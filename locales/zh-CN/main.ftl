@@ -220,3 +220,15 @@ audit-action-request-refused = 拒绝请求
 audit-outcome-allowed = 允许
 audit-outcome-refused = 拒绝
 audit-outcome-failed = 失败
+
+## Frame
+language-name = 简体中文
+nav-skip = 跳到正文
+nav-label = 主导航
+nav-language = 语言
+nav-home = 我的工作
+nav-cases = 个案
+nav-new-case = 新建个案
+flash-saved = 已保存。
+flash-created = 已创建。
+flash-moved = 个案已流转。

@@ -220,3 +220,15 @@ audit-action-request-refused = 拒絕請求
 audit-outcome-allowed = 允許
 audit-outcome-refused = 拒絕
 audit-outcome-failed = 失敗
+
+## Frame
+language-name = 繁體中文
+nav-skip = 跳到正文
+nav-label = 主導覽
+nav-language = 語言
+nav-home = 我的工作
+nav-cases = 個案
+nav-new-case = 新建個案
+flash-saved = 已儲存。
+flash-created = 已建立。
+flash-moved = 個案已流轉。

@@ -69,15 +69,18 @@ async fn signed_in(parts: &Parts, state: &AppState) -> Result<Principal, AppErro
                 return Ok(None);
             };
             let team_ids = accounts::teams_of(conn, &user.id)?;
-            Ok(Some((session, user, team_ids)))
+            let organisation =
+                crate::db::organisations::find_organisation(conn, &user.organisation_id)?;
+            Ok(Some((session, user, team_ids, organisation.name)))
         })
         .await?;
-    let (session, user, team_ids) = found.ok_or(AppError::Unauthenticated)?;
+    let (session, user, team_ids, organisation_name) = found.ok_or(AppError::Unauthenticated)?;
     let role = user.role().ok_or(AppError::Unauthenticated)?;
     Ok(Principal {
         user_id: user.id,
         display_name: user.display_name,
         organisation_id: user.organisation_id,
+        organisation_name,
         role,
         team_ids,
         client_address,

@@ -5,7 +5,9 @@ use axum::Form;
 use axum::extract::{FromRequestParts, Path, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};
-use maud::{DOCTYPE, Markup, html};
+use maud::{Markup, html};
+
+pub use crate::views::layout::layout;
 use serde::Deserialize;
 
 use super::AppState;
@@ -13,45 +15,11 @@ use super::actor::FormUser;
 use super::auth::{password_errors, sign_in, sign_out};
 use super::locale::RequestLocale;
 use super::security::{address_from, clear_session_cookie, session_cookie};
-use crate::access::Principal;
 use crate::db::audit::{self, AuditAction, Outcome};
 use crate::db::{StoreError, accounts, organisations, sessions, setup};
 use crate::domain::vocab::{OrganisationKind, Role};
 use crate::error::{AppError, field_message};
 use crate::i18n::Locale;
-
-/// The page frame: header with the user and sign-out, then the content.
-pub fn layout(l: Locale, title: &str, who: Option<&Principal>, content: Markup) -> Markup {
-    html! {
-        (DOCTYPE)
-        html lang=(l.tag()) {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) " · " (l.text("app-name")) }
-                link rel="stylesheet" href="/static/app.css";
-            }
-            body {
-                header.top {
-                    a.brand href="/" { (l.text("app-name")) }
-                    @if let Some(who) = who {
-                        @if crate::access::audit_scope(who).is_some() {
-                            nav.roles { a href="/audit" { (l.text("nav-audit")) } }
-                        }
-                        span {
-                            (who.display_name) " · " (l.label("role", who.role.as_str()))
-                        }
-                        form method="post" action="/sign-out" {
-                            input type="hidden" name="csrf_token" value=(who.csrf_token);
-                            button.link type="submit" { (l.text("sign-out")) }
-                        }
-                    }
-                }
-                main.wide { (content) }
-            }
-        }
-    }
-}
 
 /// `GET /`.
 pub async fn home(
@@ -346,13 +314,50 @@ pub async fn setup_submit(
     }
 }
 
-/// `GET /static/app.css`.
+/// `GET /static/app.css`: the stylesheets of every area, served as one file.
 pub async fn stylesheet() -> impl IntoResponse {
     (
         [
             (header::CONTENT_TYPE, "text/css; charset=utf-8"),
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
-        include_str!("../../static/app.css"),
+        concat!(
+            include_str!("../../static/app.css"),
+            include_str!("../../static/cases.css"),
+            include_str!("../../static/lists.css"),
+        ),
     )
+}
+
+/// Query of the language switch.
+#[derive(Debug, Deserialize)]
+pub struct LanguageQuery {
+    back: Option<String>,
+}
+
+/// `GET /language/{tag}?back=/path`: remembers the choice in a cookie for a year
+/// and goes back. Only paths on this site are followed (no open redirect).
+pub async fn switch_language(
+    Path(tag): Path<String>,
+    axum::extract::Query(q): axum::extract::Query<LanguageQuery>,
+) -> Response {
+    let back = q
+        .back
+        .filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\'))
+        .unwrap_or_else(|| "/".to_owned());
+    match Locale::from_tag(&tag) {
+        Some(locale) => {
+            let cookie = format!(
+                "{}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+                super::locale::LANG_COOKIE,
+                locale.tag()
+            );
+            (
+                AppendHeaders([(header::SET_COOKIE, cookie)]),
+                Redirect::to(&back),
+            )
+                .into_response()
+        }
+        None => Redirect::to(&back).into_response(),
+    }
 }

@@ -91,6 +91,11 @@ fn routes() -> Routes {
         .add("/", get(pages::home), &[(M::GET, Public)])
         .add("/healthz", get(health::healthz), &[(M::GET, Public)])
         .add(
+            "/language/{tag}",
+            get(pages::switch_language),
+            &[(M::GET, Public)],
+        )
+        .add(
             "/static/app.css",
             get(pages::stylesheet),
             &[(M::GET, Public)],

@@ -1,0 +1,8 @@
+//! maud views: the page layout, form components, and one module per screen area.
+//!
+//! Views are functions that return `Markup`; they take what they show and the
+//! locale, never a database connection. All user text comes from the locale
+//! files; maud escapes everything it prints.
+
+pub mod components;
+pub mod layout;

@@ -1,0 +1,77 @@
+//! What every staff screen handler needs: the signed-in user, the language, where
+//! the request is (for the language switch) and any flash message.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::Markup;
+
+use super::AppState;
+use super::actor::FormUser;
+use super::locale::from_headers;
+use crate::access::Principal;
+use crate::error::AppError;
+use crate::i18n::Locale;
+use crate::views::layout::{Frame, page};
+
+/// A signed-in screen request. Without a session the browser is sent to sign in.
+pub struct PageContext {
+    /// The user.
+    pub who: Principal,
+    /// Their language.
+    pub l: Locale,
+    /// Path and query of this request.
+    pub here: String,
+    /// Flash message key from a redirect (`?flash=saved`).
+    pub flash: Option<String>,
+}
+
+impl PageContext {
+    /// Wraps content in the page frame.
+    pub fn render(&self, title: &str, content: Markup) -> Markup {
+        page(
+            self.l,
+            title,
+            &Frame {
+                who: Some(&self.who),
+                here: &self.here,
+                flash: self.flash.as_deref(),
+            },
+            content,
+        )
+    }
+}
+
+impl FromRequestParts<AppState> for PageContext {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let l = from_headers(&parts.headers);
+        let who = match FormUser::from_request_parts(parts, state).await {
+            Ok(FormUser(who)) => who,
+            Err(AppError::Unauthenticated) => return Err(Redirect::to("/sign-in").into_response()),
+            Err(e) => return Err(e.into_response()),
+        };
+        let here = parts
+            .uri
+            .path_and_query()
+            .map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned());
+        let flash = parts.uri.query().and_then(|q| {
+            q.split('&')
+                .filter_map(|pair| pair.split_once('='))
+                .find(|(k, _)| *k == "flash")
+                .map(|(_, v)| {
+                    v.chars()
+                        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+                        .take(40)
+                        .collect()
+                })
+        });
+        Ok(PageContext {
+            who,
+            l,
+            here,
+            flash,
+        })
+    }
+}
