@@ -7,6 +7,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod case_queries;
 pub mod cases;
 pub mod clients;
 pub mod connection;

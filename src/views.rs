@@ -4,5 +4,10 @@
 //! locale, never a database connection. All user text comes from the locale
 //! files; maud escapes everything it prints.
 
+pub mod case_list;
+pub mod case_page;
 pub mod components;
+pub mod home;
 pub mod layout;
+pub mod new_case;
+pub mod stage_forms;

@@ -13,6 +13,7 @@ pub mod locale;
 pub mod page;
 pub mod pages;
 pub mod records;
+pub mod screens;
 pub mod router;
 pub mod security;
 pub mod transitions;

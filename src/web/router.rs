@@ -181,6 +181,10 @@ fn routes() -> Routes {
             get(audit::case_access_log),
             &[(M::GET, CaseAccessLog)],
         )
+        // --- screens: home, case list, new case (lists) ---
+        // --- end lists ---
+        // --- screens: case page and stage forms (cases) ---
+        // --- end cases ---
         .add("/api/audit", get(audit::search), &[(M::GET, AuditSearch)])
         .add(
             "/audit",

@@ -1,0 +1,1 @@
+## Case page and stage forms

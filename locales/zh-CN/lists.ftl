@@ -1,0 +1,1 @@
+## Home, case list, new case

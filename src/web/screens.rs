@@ -1,0 +1,9 @@
+//! Staff screens (HTML): handlers that read forms, call `db` and `access`, and
+//! render `crate::views`. One module per screen area.
+
+pub mod case_list;
+pub mod case_page;
+pub mod forms;
+pub mod home;
+pub mod new_case;
+pub mod stage_forms;
