@@ -47,27 +47,44 @@ fn described_by(errors: &[FieldError], field: &str) -> Option<String> {
         .then(|| format!("{}-error", field_id(field)))
 }
 
-/// A labelled one-line text input.
-pub fn text_input(
+/// The wrapper every field shares: its label, the control, and its errors, with
+/// the control tied to the errors for screen readers.
+fn field(
     l: Locale,
     errors: &[FieldError],
     field: &str,
-    name: &str,
     label: &str,
-    value: &str,
+    control: impl FnOnce(&str, Option<String>) -> Markup,
 ) -> Markup {
     let id = field_id(field);
+    let described = described_by(errors, field);
     html! {
-        div.field.invalid[described_by(errors, field).is_some()] {
+        div.field.invalid[described.is_some()] {
             label for=(id) { (label) }
-            input id=(id) name=(name) value=(value) aria-invalid=[described_by(errors, field).map(|_| "true")]
-                aria-describedby=[described_by(errors, field)];
+            (control(&id, described))
             (field_errors(l, errors, field))
         }
     }
 }
 
-/// A labelled input of a given type (`number`, `date`...).
+/// A labelled one-line text input.
+pub fn text_input(
+    l: Locale,
+    errors: &[FieldError],
+    field_name: &str,
+    name: &str,
+    label: &str,
+    value: &str,
+) -> Markup {
+    field(l, errors, field_name, label, |id, described| {
+        html! {
+            input id=(id) name=(name) value=(value) aria-invalid=[described.as_ref().map(|_| "true")]
+                aria-describedby=[described];
+        }
+    })
+}
+
+/// A labelled input of a given type (`number`, `date`...), with an optional (min, max).
 #[expect(
     clippy::too_many_arguments,
     reason = "each argument is one attribute of the field"
@@ -75,45 +92,39 @@ pub fn text_input(
 pub fn typed_input(
     l: Locale,
     errors: &[FieldError],
-    field: &str,
+    field_name: &str,
     name: &str,
     label: &str,
     value: &str,
     kind: &str,
     extra: Option<(&str, &str)>,
 ) -> Markup {
-    let id = field_id(field);
     let (min, max) = extra.unwrap_or(("", ""));
-    html! {
-        div.field.invalid[described_by(errors, field).is_some()] {
-            label for=(id) { (label) }
+    field(l, errors, field_name, label, |id, described| {
+        html! {
             input id=(id) name=(name) type=(kind) value=(value)
                 min=[(!min.is_empty()).then_some(min)] max=[(!max.is_empty()).then_some(max)]
-                aria-invalid=[described_by(errors, field).map(|_| "true")]
-                aria-describedby=[described_by(errors, field)];
-            (field_errors(l, errors, field))
+                aria-invalid=[described.as_ref().map(|_| "true")]
+                aria-describedby=[described];
         }
-    }
+    })
 }
 
 /// A labelled multi-line text area.
 pub fn text_area(
     l: Locale,
     errors: &[FieldError],
-    field: &str,
+    field_name: &str,
     name: &str,
     label: &str,
     value: &str,
 ) -> Markup {
-    let id = field_id(field);
-    html! {
-        div.field.invalid[described_by(errors, field).is_some()] {
-            label for=(id) { (label) }
-            textarea id=(id) name=(name) rows="4" aria-invalid=[described_by(errors, field).map(|_| "true")]
-                aria-describedby=[described_by(errors, field)] { (value) }
-            (field_errors(l, errors, field))
+    field(l, errors, field_name, label, |id, described| {
+        html! {
+            textarea id=(id) name=(name) rows="4" aria-invalid=[described.as_ref().map(|_| "true")]
+                aria-describedby=[described] { (value) }
         }
-    }
+    })
 }
 
 /// A labelled select over codes, labelled from the locale files under `prefix`.
@@ -124,45 +135,43 @@ pub fn text_area(
 pub fn code_select(
     l: Locale,
     errors: &[FieldError],
-    field: &str,
+    field_name: &str,
     name: &str,
     label: &str,
     prefix: &str,
     codes: &[&str],
     selected: Option<&str>,
 ) -> Markup {
-    let id = field_id(field);
-    html! {
-        div.field.invalid[described_by(errors, field).is_some()] {
-            label for=(id) { (label) }
-            select id=(id) name=(name) aria-invalid=[described_by(errors, field).map(|_| "true")]
-                aria-describedby=[described_by(errors, field)] {
+    field(l, errors, field_name, label, |id, described| {
+        html! {
+            select id=(id) name=(name) aria-invalid=[described.as_ref().map(|_| "true")]
+                aria-describedby=[described] {
                 option value="" { "—" }
                 @for code in codes {
                     option value=(code) selected[selected == Some(*code)] { (l.label(prefix, code)) }
                 }
             }
-            (field_errors(l, errors, field))
         }
-    }
+    })
 }
 
-/// A labelled checkbox.
+/// A labelled checkbox (label after the box, as people expect).
 pub fn checkbox(
     l: Locale,
     errors: &[FieldError],
-    field: &str,
+    field_name: &str,
     name: &str,
     label: &str,
     checked: bool,
 ) -> Markup {
-    let id = field_id(field);
+    let id = field_id(field_name);
+    let described = described_by(errors, field_name);
     html! {
-        div.field.check.invalid[described_by(errors, field).is_some()] {
+        div.field.check.invalid[described.is_some()] {
             input id=(id) name=(name) type="checkbox" value="true" checked[checked]
-                aria-describedby=[described_by(errors, field)];
+                aria-describedby=[described];
             label for=(id) { (label) }
-            (field_errors(l, errors, field))
+            (field_errors(l, errors, field_name))
         }
     }
 }

@@ -172,30 +172,25 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 
 /// The session cookie as sent at sign-in.
 pub fn session_cookie(settings: &ServeSettings, token: &str) -> HeaderValue {
-    let secure = if settings.insecure_cookies {
-        ""
-    } else {
-        "; Secure"
-    };
-    let value = format!(
-        "{}={token}; Path=/; HttpOnly; SameSite=Lax{secure}",
-        settings.session_cookie_name()
-    );
-    HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static(""))
+    cookie_header(settings, token, "")
 }
 
 /// A header that removes the session cookie.
 pub fn clear_session_cookie(settings: &ServeSettings) -> HeaderValue {
+    cookie_header(settings, "", "; Max-Age=0")
+}
+
+fn cookie_header(settings: &ServeSettings, value: &str, extra: &str) -> HeaderValue {
     let secure = if settings.insecure_cookies {
         ""
     } else {
         "; Secure"
     };
-    let value = format!(
-        "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}",
+    let header = format!(
+        "{}={value}; Path=/; HttpOnly; SameSite=Lax{extra}{secure}",
         settings.session_cookie_name()
     );
-    HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static(""))
+    HeaderValue::from_str(&header).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
 /// The client's address: the TCP peer, or the last `X-Forwarded-For` hop behind a proxy.
