@@ -13,8 +13,8 @@ pub mod locale;
 pub mod page;
 pub mod pages;
 pub mod records;
-pub mod screens;
 pub mod router;
+pub mod screens;
 pub mod security;
 pub mod transitions;
 

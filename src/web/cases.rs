@@ -167,7 +167,7 @@ pub struct CaseView {
 }
 
 /// Leaves out what only the assigned worker and supervisors may read.
-fn withhold_confidential(view: &mut CaseView) {
+pub fn withhold_confidential(view: &mut CaseView) {
     if let Some(a) = view.records.assessment.as_mut() {
         a.risk_screening = None;
     }
@@ -182,6 +182,37 @@ fn withhold_confidential(view: &mut CaseView) {
     view.confidential_withheld = true;
 }
 
+/// Everything about `case` that `who` may see, confidential fields withheld
+/// where they may not read them. Access to the case must have been checked.
+pub fn build_case_view(
+    conn: &mut DbConnection,
+    who: &Principal,
+    case: Case,
+) -> StoreResult<CaseView> {
+    let actor = Actor {
+        role: who.role,
+        is_assigned_worker: case.assigned_worker_id.as_deref() == Some(&who.user_id),
+    };
+    let may_edit = decide_case(who, &case, CaseAction::Transition) == Decision::Allow;
+    let mut view = CaseView {
+        client: find_client(conn, &case.client_id)?,
+        records: load_stage_records(conn, &case.id)?,
+        details: load_details(conn, &case.id, case.case_type()?)?,
+        transitions: log(conn, &case.id)?,
+        open_transitions: if may_edit {
+            open_transitions(case.stage()?, actor)
+        } else {
+            Vec::new()
+        },
+        confidential_withheld: false,
+        case,
+    };
+    if decide_case(who, &view.case, CaseAction::ViewConfidential) != Decision::Allow {
+        withhold_confidential(&mut view);
+    }
+    Ok(view)
+}
+
 /// `GET /api/cases/{id}`; every read is audited.
 pub async fn show(
     State(state): State<AppState>,
@@ -192,30 +223,9 @@ pub async fn show(
     let result = state
         .db
         .run(move |conn| {
-            let who = reader;
-            let case = check_case(conn, &who, &case_id, CaseAction::View)?;
-            let actor = Actor {
-                role: who.role,
-                is_assigned_worker: case.assigned_worker_id.as_deref() == Some(&who.user_id),
-            };
-            let may_edit = decide_case(&who, &case, CaseAction::Transition) == Decision::Allow;
-            let mut view = CaseView {
-                client: find_client(conn, &case.client_id)?,
-                records: load_stage_records(conn, &case.id)?,
-                details: load_details(conn, &case.id, case.case_type()?)?,
-                transitions: log(conn, &case.id)?,
-                open_transitions: if may_edit {
-                    open_transitions(case.stage()?, actor)
-                } else {
-                    Vec::new()
-                },
-                confidential_withheld: false,
-                case,
-            };
-            if decide_case(&who, &view.case, CaseAction::ViewConfidential) != Decision::Allow {
-                withhold_confidential(&mut view);
-            }
-            audit_case(conn, &who, &case_id, AuditAction::CaseView, None)?;
+            let case = check_case(conn, &reader, &case_id, CaseAction::View)?;
+            let view = build_case_view(conn, &reader, case)?;
+            audit_case(conn, &reader, &case_id, AuditAction::CaseView, None)?;
             Ok(view)
         })
         .await;

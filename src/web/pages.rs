@@ -32,22 +32,30 @@ pub async fn home(
         .await
         .ok()
         .map(|FormUser(w)| w);
-    let content = html! {
-        h1 { (l.text("app-tagline")) }
-        @match &who {
-            Some(who) => {
+    match &who {
+        Some(who) => {
+            let content = html! {
+                h1 { (l.text("app-tagline")) }
                 div.card {
                     p { (l.text_with("signed-in-as", &[("name", who.display_name.clone().into())])) }
                     p.muted { (l.text("home-next")) }
                 }
-            }
-            None => {
-                p { (l.text("home-running")) }
-                p { a href="/sign-in" { (l.text("sign-in-title")) } }
-            }
+            };
+            layout(l, &l.text("app-name"), Some(who), content)
         }
+        None => signed_out_home(l),
+    }
+}
+
+/// The start page for visitors who are not signed in (the staff screens'
+/// home, `web::screens::home`, shows it to them).
+pub fn signed_out_home(l: Locale) -> Markup {
+    let content = html! {
+        h1 { (l.text("app-tagline")) }
+        p { (l.text("home-running")) }
+        p { a href="/sign-in" { (l.text("sign-in-title")) } }
     };
-    layout(l, &l.text("app-name"), who.as_ref(), content)
+    layout(l, &l.text("app-name"), None, content)
 }
 
 fn sign_in_page(l: Locale, error: Option<String>, username: &str) -> Markup {

@@ -88,7 +88,7 @@ fn routes() -> Routes {
     use Method as M;
     use Policy::*;
     Routes::new()
-        .add("/", get(pages::home), &[(M::GET, Public)])
+        .add("/", get(super::screens::home::home), &[(M::GET, Public)])
         .add("/healthz", get(health::healthz), &[(M::GET, Public)])
         .add(
             "/language/{tag}",
@@ -182,8 +182,58 @@ fn routes() -> Routes {
             &[(M::GET, CaseAccessLog)],
         )
         // --- screens: home, case list, new case (lists) ---
+        .add(
+            "/cases",
+            get(super::screens::case_list::list),
+            &[(M::GET, CaseStaff)],
+        )
+        .add(
+            "/cases/new",
+            get(super::screens::new_case::form).post(super::screens::new_case::create),
+            &[(M::GET, CaseStaff), (M::POST, CaseStaff)],
+        )
         // --- end lists ---
         // --- screens: case page and stage forms (cases) ---
+        .add(
+            "/cases/{id}",
+            get(super::screens::case_page::show),
+            &[(M::GET, CaseView)],
+        )
+        .add(
+            "/cases/{id}/intake",
+            post(super::screens::stage_forms::post_intake),
+            &[(M::POST, CaseEdit)],
+        )
+        .add(
+            "/cases/{id}/assessment",
+            post(super::screens::stage_forms::post_assessment),
+            &[(M::POST, CaseEdit)],
+        )
+        .add(
+            "/cases/{id}/contract",
+            post(super::screens::stage_forms::post_contract),
+            &[(M::POST, CaseEdit)],
+        )
+        .add(
+            "/cases/{id}/sessions",
+            post(super::screens::stage_forms::post_session),
+            &[(M::POST, CaseEdit)],
+        )
+        .add(
+            "/cases/{id}/closure",
+            post(super::screens::stage_forms::post_closure),
+            &[(M::POST, CaseEdit)],
+        )
+        .add(
+            "/cases/{id}/details",
+            post(super::screens::stage_forms::post_details),
+            &[(M::POST, CaseEdit)],
+        )
+        .add(
+            "/cases/{id}/transitions",
+            post(super::screens::stage_forms::post_transition),
+            &[(M::POST, CaseTransition)],
+        )
         // --- end cases ---
         .add("/api/audit", get(audit::search), &[(M::GET, AuditSearch)])
         .add(

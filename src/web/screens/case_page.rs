@@ -1,1 +1,249 @@
-//! (being written)
+//! `GET /cases/{id}`: the case page.
+//!
+//! Access is exactly that of `GET /api/cases/{id}`: the case is loaded through
+//! `check_case`, confidential fields are withheld by the same function, the read
+//! is audited, and a case outside the reader's scope answers 404. The same
+//! loader re-renders the page when a form was refused, with what was typed.
+
+use std::collections::HashMap;
+
+use axum::extract::{FromRequestParts, State};
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+use super::forms::{diff, fill::stored_forms};
+use crate::access::{CaseAction, Decision, Principal, decide_case};
+use crate::db::audit::{self, AuditAction, AuditFilter, AuditScope, Outcome};
+use crate::db::facts::may_be_under_14;
+use crate::db::organisations::display_names;
+use crate::db::{StoreResult, now};
+use crate::error::AppError;
+use crate::views::case_page::timeline::{TimelineEvent, TimelineItem};
+use crate::views::case_page::{CasePage, case_page, stage_form};
+use crate::views::stage_forms::{Conflict, Feedback, FormKind, FormValues};
+use crate::web::AppState;
+use crate::web::cases::{CaseView, audit_case, audited_refusal, build_case_view, check_case};
+use crate::web::json::IdPath;
+use crate::web::page::PageContext;
+
+/// A staff screen request ([`PageContext`]). Without a session a browser is sent
+/// to sign in; anything that did not ask for a page gets a plain 401, as the
+/// API does.
+pub struct CaseScreen(pub PageContext);
+
+impl FromRequestParts<AppState> for CaseScreen {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let wants_page = parts
+            .headers
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"));
+        match PageContext::from_request_parts(parts, state).await {
+            Ok(ctx) => Ok(CaseScreen(ctx)),
+            Err(r) if r.status().is_redirection() && !wants_page => {
+                Err(AppError::Unauthenticated.into_response())
+            }
+            Err(r) => Err(r),
+        }
+    }
+}
+
+/// A refused form, to show again with what was typed.
+#[derive(Debug, Clone)]
+pub struct Sent {
+    /// The form.
+    pub kind: FormKind,
+    /// What was typed.
+    pub typed: FormValues,
+    /// The case version the form was based on.
+    pub version: i64,
+}
+
+/// Everything the page shows, loaded in one go.
+struct Loaded {
+    view: CaseView,
+    timeline: Vec<TimelineItem>,
+    names: HashMap<String, String>,
+    may_edit: bool,
+    may_view_access_log: bool,
+}
+
+fn load(conn: &mut crate::db::DbConnection, who: &Principal, case_id: &str) -> StoreResult<Loaded> {
+    let case = check_case(conn, who, case_id, CaseAction::View)?;
+    let may_edit = decide_case(who, &case, CaseAction::Edit) == Decision::Allow;
+    let may_view_access_log = decide_case(who, &case, CaseAction::ViewAccessLog) == Decision::Allow;
+    let view = build_case_view(conn, who, case)?;
+    // Record saves come from the audit trail (one query); sessions and transitions
+    // come with the view. Session saves are shown from the sessions themselves.
+    let filter = AuditFilter {
+        case_id: Some(case_id.to_owned()),
+        action: Some(AuditAction::CaseUpdate),
+        ..AuditFilter::default()
+    };
+    let saves = audit::search(conn, &AuditScope::All, &filter, audit::MAX_EVENTS)?;
+    let c = &view.case;
+    let mut timeline = vec![TimelineItem {
+        at: c.opened_at,
+        actor_id: Some(c.created_by.clone()),
+        event: TimelineEvent::Opened,
+    }];
+    timeline.extend(view.transitions.iter().map(|t| TimelineItem {
+        at: t.occurred_at,
+        actor_id: Some(t.actor_id.clone()),
+        event: TimelineEvent::Moved {
+            transition: t.transition.clone(),
+            from: t.from_stage.clone(),
+            to: t.to_stage.clone(),
+            reason: t.reason.clone(),
+            closure_reason: t.closure_reason.clone(),
+        },
+    }));
+    timeline.extend(view.records.sessions.iter().map(|s| TimelineItem {
+        at: s.recorded_at,
+        actor_id: Some(s.recorded_by.clone()),
+        event: TimelineEvent::Session {
+            held_on: s.held_on,
+            minutes: s.duration_minutes,
+            mode: s.mode.clone(),
+        },
+    }));
+    timeline.extend(
+        saves
+            .into_iter()
+            .filter(|e| e.outcome == Outcome::Allowed.as_str())
+            .filter_map(|e| {
+                let section = e.detail.filter(|d| !d.starts_with("session"))?;
+                Some(TimelineItem {
+                    at: e.occurred_at,
+                    actor_id: e.actor_id,
+                    event: TimelineEvent::Saved { section },
+                })
+            }),
+    );
+    timeline.sort_by_key(|t| std::cmp::Reverse(t.at));
+
+    let mut ids: Vec<String> = timeline.iter().filter_map(|t| t.actor_id.clone()).collect();
+    ids.extend(c.assigned_worker_id.clone());
+    ids.extend(
+        view.records
+            .intake
+            .as_ref()
+            .and_then(|r| r.consent_recorded_by.clone()),
+    );
+    ids.sort();
+    ids.dedup();
+    let names = display_names(conn, &ids)?;
+    audit_case(
+        conn,
+        who,
+        case_id,
+        AuditAction::CaseView,
+        Some("page".into()),
+    )?;
+    Ok(Loaded {
+        view,
+        timeline,
+        names,
+        may_edit,
+        may_view_access_log,
+    })
+}
+
+/// A session with the typed date, length, mode and participants is already logged.
+fn already_logged(view: &CaseView, typed: &FormValues) -> bool {
+    view.records.sessions.iter().any(|s| {
+        s.held_on.format("%Y-%m-%d").to_string() == typed.get("held_on").trim()
+            && s.duration_minutes.to_string() == typed.get("duration_minutes").trim()
+            && s.mode == typed.get("mode").trim()
+            && s.participants.as_deref().unwrap_or("") == typed.get("participants").trim()
+    })
+}
+
+/// Loads and renders the case page with `status`; `sent` is a refused form to
+/// show again, with `feedback` (errors and message) already filled in.
+pub async fn render_case(
+    state: &AppState,
+    ctx: &PageContext,
+    case_id: &str,
+    sent: Option<Sent>,
+    mut feedback: Feedback,
+    status: StatusCode,
+) -> Response {
+    let (who, id) = (ctx.who.clone(), case_id.to_owned());
+    let loaded = match state.db.run(move |conn| load(conn, &who, &id)).await {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            return audited_refusal(state, &ctx.who, case_id, AuditAction::CaseView, e)
+                .await
+                .into_response();
+        }
+    };
+    let l = ctx.l;
+    let v = &loaded.view;
+    let (Ok(stage), Ok(case_type)) = (v.case.stage(), v.case.case_type()) else {
+        return AppError::internal("stored stage or case type unreadable").into_response();
+    };
+    let today = now().date();
+    let stored = stored_forms(&v.records, v.details.as_ref(), today);
+    if let Some(sent) = sent {
+        let shown = match sent.kind {
+            FormKind::Transition(t) => v.open_transitions.contains(&t),
+            FormKind::Details => loaded.may_edit && stage.is_open(),
+            kind => loaded.may_edit && stage_form(stage) == Some(kind),
+        };
+        if sent.version != v.case.version {
+            let comparable = !matches!(sent.kind, FormKind::Session | FormKind::Transition(_));
+            feedback.conflict = Some(Conflict {
+                changes: if comparable {
+                    diff::changes(l, sent.kind, stored.get(sent.kind), &sent.typed)
+                } else {
+                    Vec::new()
+                },
+                duplicate_session: sent.kind == FormKind::Session && already_logged(v, &sent.typed),
+            });
+        }
+        if !shown {
+            feedback.unsaved = diff::typed_fields(l, sent.kind, &sent.typed);
+        }
+        feedback.form = Some(sent.kind);
+        feedback.typed = sent.typed;
+    }
+    let this_year = chrono::Datelike::year(&today);
+    let page = CasePage {
+        l,
+        who: &ctx.who,
+        case: &v.case,
+        stage,
+        case_type,
+        client: &v.client,
+        records: &v.records,
+        details: v.details.as_ref(),
+        names: &loaded.names,
+        timeline: &loaded.timeline,
+        may_edit: loaded.may_edit,
+        may_view_access_log: loaded.may_view_access_log,
+        withheld: v.confidential_withheld,
+        open_transitions: &v.open_transitions,
+        guardian_needed: may_be_under_14(v.client.birth_year, this_year),
+        stored: &stored,
+        feedback: &feedback,
+    };
+    let title = format!(
+        "{} · {}",
+        v.case.reference,
+        l.label("stage", stage.as_str())
+    );
+    (status, ctx.render(&title, case_page(&page))).into_response()
+}
+
+/// `GET /cases/{id}`.
+pub async fn show(
+    State(state): State<AppState>,
+    CaseScreen(ctx): CaseScreen,
+    IdPath(id): IdPath,
+) -> Response {
+    render_case(&state, &ctx, &id, None, Feedback::default(), StatusCode::OK).await
+}

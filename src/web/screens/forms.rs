@@ -1,1 +1,225 @@
-//! (being written)
+//! Reading the case page's forms into the domain's inputs.
+//!
+//! Everything arrives as text. Blank text fields become `None`; a number, date or
+//! amount that does not read becomes a field error on that field, so that an
+//! ordinary typing mistake gets a message beside the field rather than a 400.
+//! When anything fails to read, the domain's own validation still runs on the
+//! rest, so the user sees every problem at once.
+
+pub mod diff;
+pub mod fill;
+mod parse;
+
+use axum::extract::{FromRequest, Request};
+use axum::http::StatusCode;
+use chrono::NaiveDate;
+
+pub use self::parse::{Parsed, ParsedForm, parse, transition_of};
+use crate::domain::validation::{Errors, Problem, clean};
+use crate::error::AppError;
+use crate::views::stage_forms::FormValues;
+
+/// Reads an urlencoded body. Called only after access was checked, so that a
+/// refused request is refused before its body is looked at.
+pub async fn read_form(req: Request) -> Result<FormValues, AppError> {
+    match axum::Form::<Vec<(String, String)>>::from_request(req, &()).await {
+        Ok(axum::Form(pairs)) => Ok(FormValues::from_pairs(pairs)),
+        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            Err(AppError::PayloadTooLarge)
+        }
+        Err(rejection) => Err(AppError::BadRequest(rejection.body_text())),
+    }
+}
+
+/// Full-width digits and punctuation, as Chinese input methods type them, read as ASCII.
+fn normalise(raw: &str) -> String {
+    raw.trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' | '。' => '.',
+            '－' => '-',
+            _ => c,
+        })
+        .filter(|c| !matches!(c, ',' | '，' | ' ' | '¥' | '￥'))
+        .collect()
+}
+
+/// Reads typed values field by field, collecting problems.
+pub(crate) struct Reader<'a> {
+    /// The form.
+    pub values: &'a FormValues,
+    /// Problems found so far.
+    pub errors: Errors,
+}
+
+impl<'a> Reader<'a> {
+    pub(crate) fn new(values: &'a FormValues) -> Self {
+        Reader {
+            values,
+            errors: Errors::default(),
+        }
+    }
+
+    /// A text; blank is `None`.
+    pub(crate) fn text(&self, name: &str) -> Option<String> {
+        clean(Some(self.values.get(name).to_owned()))
+    }
+
+    /// A ticked checkbox.
+    pub(crate) fn checked(&self, name: &str) -> bool {
+        self.values.checked(name)
+    }
+
+    /// A vocabulary code; blank is `None`, anything else unknown is an error.
+    pub(crate) fn code<T: std::str::FromStr>(&mut self, name: &str, field: &str) -> Option<T> {
+        let raw = self.values.get(name).trim();
+        if raw.is_empty() {
+            return None;
+        }
+        raw.parse().map_err(|_| self.errors.unknown(field)).ok()
+    }
+
+    /// A whole number within `min..=max`; blank is `None`.
+    pub(crate) fn number(&mut self, name: &str, field: &str, min: i64, max: i64) -> Option<i32> {
+        let raw = normalise(self.values.get(name));
+        if raw.is_empty() {
+            return None;
+        }
+        match raw.parse::<i64>() {
+            Ok(n) if (min..=max).contains(&n) => i32::try_from(n).ok(),
+            _ => {
+                self.errors.problem(field, Problem::OutOfRange { min, max });
+                None
+            }
+        }
+    }
+
+    /// A date as date inputs send it (2026-03-01); blank is `None`.
+    pub(crate) fn date(&mut self, name: &str, field: &str) -> Option<NaiveDate> {
+        let raw = self.values.get(name).trim();
+        if raw.is_empty() {
+            return None;
+        }
+        NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+            .map_err(|_| self.errors.unknown(field))
+            .ok()
+    }
+
+    /// An amount in yuan with at most two decimals, as fen; blank is `None`.
+    pub(crate) fn yuan(&mut self, name: &str, field: &str) -> Option<i64> {
+        let raw = normalise(self.values.get(name));
+        if raw.is_empty() {
+            return None;
+        }
+        let fen = yuan_to_fen(&raw);
+        if fen.is_none() {
+            self.errors.unknown(field);
+        }
+        fen
+    }
+
+    /// The WHO-5 score from the five answers `prefix.1`..`prefix.5` (each 0-5):
+    /// the raw sum × 4. No answer keeps the stored score (`prefix_saved`); some
+    /// but not all answers is an error on `items_field`.
+    pub(crate) fn who5(&mut self, prefix: &str, items_field: &str) -> Option<i32> {
+        let answers: Vec<&str> = (1..=5)
+            .map(|n| self.values.get(&format!("{prefix}.{n}")).trim())
+            .collect();
+        if answers.iter().all(|a| a.is_empty()) {
+            return normalise(self.values.get(&format!("{prefix}_saved")))
+                .parse::<i32>()
+                .ok()
+                .filter(|s| (0..=100).contains(s));
+        }
+        if answers.iter().any(|a| a.is_empty()) {
+            self.errors.problem(items_field, Problem::Required);
+            return None;
+        }
+        let mut sum = 0;
+        for a in answers {
+            match a.parse::<i32>() {
+                Ok(n) if (0..=5).contains(&n) => sum += n,
+                _ => {
+                    self.errors.unknown(items_field);
+                    return None;
+                }
+            }
+        }
+        Some(sum * 4)
+    }
+}
+
+/// "1234.5" → 123450 fen; more than two decimals, signs or letters → `None`.
+pub fn yuan_to_fen(text: &str) -> Option<i64> {
+    let (whole, part) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() && part.is_empty()
+        || !digits(whole)
+        || !digits(part)
+        || part.len() > 2
+        || whole.len() > 15
+    {
+        return None;
+    }
+    let yuan: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
+    let cents: i64 = format!("{part:0<2}").parse().ok()?;
+    yuan.checked_mul(100)?.checked_add(cents)
+}
+
+/// 123450 fen → "1234.50", as a form field shows an amount.
+pub fn fen_to_yuan(fen: i64) -> String {
+    let sign = if fen < 0 { "-" } else { "" };
+    let fen = fen.unsigned_abs();
+    format!("{sign}{}.{:02}", fen / 100, fen % 100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_in_yuan() {
+        assert_eq!(yuan_to_fen("12"), Some(1200));
+        assert_eq!(yuan_to_fen("12.3"), Some(1230));
+        assert_eq!(yuan_to_fen("0.05"), Some(5));
+        assert_eq!(yuan_to_fen(".5"), Some(50));
+        assert_eq!(yuan_to_fen("12.345"), None);
+        assert_eq!(yuan_to_fen("-3"), None);
+        assert_eq!(yuan_to_fen("abc"), None);
+        assert_eq!(yuan_to_fen("."), None);
+        assert_eq!(normalise(" ¥１２,３４５．６ "), "12345.6");
+        assert_eq!(fen_to_yuan(36_000_050), "360000.50");
+    }
+
+    #[test]
+    fn who5_needs_all_five_or_none() {
+        let form = |pairs: &[(&str, &str)]| {
+            FormValues::from_pairs(
+                pairs
+                    .iter()
+                    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                    .collect(),
+            )
+        };
+        let full = form(&[
+            ("w.1", "5"),
+            ("w.2", "4"),
+            ("w.3", "3"),
+            ("w.4", "2"),
+            ("w.5", "1"),
+        ]);
+        let mut r = Reader::new(&full);
+        assert_eq!(r.who5("w", "x"), Some(60));
+        let saved = form(&[("w_saved", "36")]);
+        assert_eq!(Reader::new(&saved).who5("w", "x"), Some(36));
+        let partial = form(&[("w.1", "5"), ("w_saved", "36")]);
+        let mut r = Reader::new(&partial);
+        assert_eq!(r.who5("w", "x"), None);
+        assert!(r.errors.finish().is_err());
+    }
+}

@@ -1,0 +1,117 @@
+//! The timeline of a case: everything that happened to it, newest first, with
+//! who and when.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use maud::{Markup, html};
+
+use crate::i18n::Locale;
+
+/// What happened.
+#[derive(Debug, Clone)]
+pub enum TimelineEvent {
+    /// The case was opened at intake.
+    Opened,
+    /// A workflow transition.
+    Moved {
+        /// Transition code.
+        transition: String,
+        /// Stage code before.
+        from: String,
+        /// Stage code after.
+        to: String,
+        /// The reason given.
+        reason: Option<String>,
+        /// The early-closure reason code.
+        closure_reason: Option<String>,
+    },
+    /// A session was logged.
+    Session {
+        /// The day it took place.
+        held_on: NaiveDate,
+        /// Its length.
+        minutes: i32,
+        /// Mode code.
+        mode: String,
+    },
+    /// A record was saved (section code, as in the audit trail).
+    Saved {
+        /// Section code.
+        section: String,
+    },
+}
+
+/// One entry of the timeline.
+#[derive(Debug, Clone)]
+pub struct TimelineItem {
+    /// When (UTC).
+    pub at: NaiveDateTime,
+    /// Who.
+    pub actor_id: Option<String>,
+    /// What.
+    pub event: TimelineEvent,
+}
+
+fn what(l: Locale, event: &TimelineEvent) -> Markup {
+    match event {
+        TimelineEvent::Opened => html! { (l.text("case-timeline-opened")) },
+        TimelineEvent::Moved {
+            transition,
+            from,
+            to,
+            reason,
+            closure_reason,
+        } => html! {
+            strong { (l.label("transition", transition)) }
+            br; (l.label("stage", from)) " → " (l.label("stage", to))
+            @if let Some(r) = closure_reason {
+                br; span.muted { (l.text("form-closure-reason")) } " " (l.label("case-closure-reason", r))
+            }
+            @if let Some(r) = reason { p.reason { (r) } }
+        },
+        TimelineEvent::Session {
+            held_on,
+            minutes,
+            mode,
+        } => html! {
+            strong { (l.text("case-timeline-session")) } br; (l.date(*held_on)) " · "
+            (l.text_with("form-session-minutes", &[("n", i64::from(*minutes).into())])) " · "
+            (l.label("case-mode", mode))
+        },
+        TimelineEvent::Saved { section } => html! {
+            (l.text_with("case-timeline-saved", &[("section", l.label("section", section).into())]))
+        },
+    }
+}
+
+/// The timeline, newest first.
+pub fn timeline(l: Locale, items: &[TimelineItem], names: &HashMap<String, String>) -> Markup {
+    html! {
+        section.card.timeline-card aria-labelledby="timeline-title" {
+            h2 #timeline-title { (l.text("case-timeline")) }
+            @if items.is_empty() {
+                p.muted { (l.text("case-nothing-recorded")) }
+            } @else {
+                ol.timeline {
+                    @for item in items {
+                        li.{ "event-" (match item.event {
+                            TimelineEvent::Opened => "opened",
+                            TimelineEvent::Moved { .. } => "moved",
+                            TimelineEvent::Session { .. } => "session",
+                            TimelineEvent::Saved { .. } => "saved",
+                        }) } {
+                            p.when {
+                                time datetime=(item.at.format("%Y-%m-%dT%H:%M:%SZ")) { (l.date_time(item.at)) }
+                                @if let Some(name) = item.actor_id.as_ref().and_then(|id| names.get(id)) {
+                                    " · " span.who { (name) }
+                                }
+                            }
+                            div.what { (what(l, &item.event)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

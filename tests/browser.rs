@@ -1,0 +1,504 @@
+//! Browser tests: headless Chromium through chromedriver, against the real
+//! application on a loopback port, at phone (390 px) and desktop (1440 px) widths.
+//!
+//! Skipped with a message when chromedriver is missing, except in CI. With
+//! `CASEWORK_SCREENSHOTS=1` they also write the screenshots in `docs/screenshots/`.
+
+#[macro_use]
+mod common;
+mod browser_support;
+
+use axum::http::StatusCode;
+use browser_support::{Browser, PASSWORD, SUPERVISOR_LOGIN, Staged, WORKER_LOGIN, Width};
+
+const SESSION_COOKIE: &str = "__Host-casework_session";
+
+/// Sign-in (a wrong password explained, then the right one), the language switch
+/// remembered across pages, sign-out; then the audit trail as a supervisor.
+async fn sign_in_switch_language_sign_out(width: Width) {
+    let Some(s) = Staged::new() else {
+        return;
+    };
+    // Some activity on the team's cases for the audit trail to show.
+    case_at_intake(&s).await;
+    let b = s.launch(width).await;
+    b.goto("/sign-in").await;
+    let lang = b.find("html").await.attr("lang").await.expect("lang");
+    assert_eq!(lang.as_deref(), Some("zh-CN"), "Accept-Language zh-CN");
+    assert_eq!(b.text("h1").await, "登录");
+    b.assert_fits_width().await;
+    b.screenshot("sign-in").await;
+
+    b.type_text("#username", WORKER_LOGIN).await;
+    b.type_text("#password", "not-the-password").await;
+    b.click("form[action='/sign-in'] button[type=submit]").await;
+    assert_eq!(b.text("#sign-in-error").await, "用户名或密码错误。");
+    assert_eq!(b.path().await, "/sign-in");
+    let kept = b
+        .find("#username")
+        .await
+        .prop("value")
+        .await
+        .expect("value");
+    assert_eq!(
+        kept.as_deref(),
+        Some(WORKER_LOGIN),
+        "the login name is kept"
+    );
+    assert!(b.cookie(SESSION_COOKIE).await.is_none());
+    b.assert_fits_width().await;
+
+    b.sign_in(WORKER_LOGIN, PASSWORD).await;
+    assert!(
+        b.cookie(SESSION_COOKIE).await.is_some(),
+        "the __Host- Secure session cookie is kept on http://127.0.0.1"
+    );
+    let sign_out = "form[action='/sign-out'] button";
+    assert_eq!(b.text(sign_out).await, "退出登录");
+    b.assert_text("李晓梅").await;
+
+    // 简体中文 → English → 繁體中文 → 简体中文, each remembered in casework_lang.
+    for (tag, sign_out_label, lang_cookie) in [
+        ("en", "Sign out", "en"),
+        ("zh-TW", "登出", "zh-TW"),
+        ("zh-CN", "退出登录", "zh-CN"),
+    ] {
+        b.click(&format!("nav.languages a[hreflang='{tag}']")).await;
+        b.wait_for_path("the page the switch came from", |p| {
+            !p.starts_with("/language/")
+        })
+        .await;
+        assert_eq!(b.text(sign_out).await, sign_out_label, "in {tag}");
+        assert_eq!(
+            b.cookie("casework_lang").await.as_deref(),
+            Some(lang_cookie)
+        );
+        let lang = b.find("html").await.attr("lang").await.expect("lang");
+        assert_eq!(lang.as_deref(), Some(tag));
+        let current = b.text("nav.languages [aria-current]").await;
+        let expected = match tag {
+            "en" => "English",
+            "zh-TW" => "繁體中文",
+            _ => "简体中文",
+        };
+        assert_eq!(current, expected);
+        if tag == "en" {
+            // The choice holds on the next page too.
+            b.goto("/sign-in").await;
+            b.goto("/").await;
+            assert_eq!(b.text(sign_out).await, "Sign out");
+            b.assert_fits_width().await;
+        }
+    }
+
+    b.sign_out().await;
+    assert!(b.cookie(SESSION_COOKIE).await.is_none(), "cookie cleared");
+    assert!(!b.has(sign_out).await);
+
+    audit_as_supervisor(&b).await;
+    b.finish().await;
+}
+at_both_widths!(sign_in_language_audit, sign_in_switch_language_sign_out);
+
+/// The audit trail screen, reached from the header by the supervisor, who signs in
+/// on the same browser; the trail shows the team's case events and filters them.
+async fn audit_as_supervisor(b: &Browser) {
+    b.sign_in(SUPERVISOR_LOGIN, PASSWORD).await;
+    b.click("header nav.main a[href='/audit']").await;
+    b.wait_for_path("/audit", |p| p == "/audit").await;
+    assert_eq!(b.text("h1").await, "审计记录");
+    assert!(
+        !b.find_all("table tbody tr").await.is_empty(),
+        "the team's case events are listed"
+    );
+    b.assert_fits_width().await;
+    b.screenshot("audit").await;
+
+    b.select("#action", "case_create").await;
+    b.click("form.filters button[type=submit]").await;
+    let path = b
+        .wait_for_path("the filtered search", |p| p.contains("action=case_create"))
+        .await;
+    assert!(path.starts_with("/audit?"), "{path}");
+    b.sign_out().await;
+}
+
+/// A client and a counselling case at intake, opened through the API (the new-case
+/// screen has its own test); returns the case id.
+async fn case_at_intake(s: &Staged) -> String {
+    let client = common::create_client(&s.app, &s.fx.worker, "周美华", 1985).await;
+    common::open_case(&s.app, &s.fx, "counselling", &client)
+        .await
+        .0
+}
+
+/// The stored stage of a case, read through the API.
+async fn stored_stage(b: &Browser, case_id: &str) -> (String, i64) {
+    let (status, body) = b
+        .app
+        .get(&format!("/api/cases/{case_id}"), &b.fx.supervisor)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    (
+        body["case"]["stage"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned(),
+        body["case"]["version"].as_i64().unwrap_or_default(),
+    )
+}
+
+/// On the page of a case at intake with nothing recorded: advancing is refused,
+/// and the page says why (the stage, what is missing, each missing item beside its
+/// field); nothing changes.
+async fn refused_advance_explained(b: &Browser, case_id: &str) {
+    let before = stored_stage(b, case_id).await;
+    assert_eq!(b.current_stage().await, "接案");
+    b.assert_fits_width().await;
+    b.screenshot("case-intake").await;
+
+    b.click("form.move-form:has(input[name=transition][value='advance']) button[type=submit]")
+        .await;
+    b.wait_for_path("the refused transition's page", |p| {
+        p.ends_with("/transitions")
+    })
+    .await;
+    let alert = b.alert_text().await;
+    assert!(
+        alert.contains("个案处于“接案”阶段"),
+        "the refusal names the stage: {alert}"
+    );
+    assert!(alert.contains("来源渠道"), "and what is missing: {alert}");
+    for field in [
+        "intake-channel",
+        "intake-presenting-problem",
+        "intake-urgency",
+        "intake-consent-service",
+        "intake-consent-sensitive",
+    ] {
+        let described = b
+            .find(&format!("#{field}"))
+            .await
+            .attr("aria-describedby")
+            .await
+            .expect("attribute");
+        let error_id = format!("{field}-error");
+        assert_eq!(
+            described.as_deref(),
+            Some(error_id.as_str()),
+            "{field} points at its error"
+        );
+        assert!(
+            !b.text(&format!("#{error_id}")).await.is_empty(),
+            "an error beside {field}"
+        );
+    }
+    assert!(
+        !b.has("#intake-guardian-consent-error").await,
+        "an adult client needs no guardian's consent"
+    );
+    assert_eq!(b.current_stage().await, "接案");
+    assert_eq!(stored_stage(b, case_id).await, before, "nothing changed");
+    b.assert_fits_width().await;
+    b.screenshot_from("refused-transition", Some("[role=alert]"))
+        .await;
+}
+
+/// One case from intake to closed through the case page's forms. First the worker
+/// tries to advance it with nothing recorded and is told why not; then records each
+/// stage and moves the case on; the supervisor signs in in the same browser and
+/// approves the closure.
+async fn walk_case_intake_to_closed(width: Width) {
+    let Some(s) = Staged::new() else {
+        return;
+    };
+    let case_id = case_at_intake(&s).await;
+    let page = format!("/cases/{case_id}");
+    if !s.screen_built(&page, &s.fx.worker, "stage-form").await {
+        return;
+    }
+    let b = s.launch(width).await;
+    b.sign_in(WORKER_LOGIN, PASSWORD).await;
+    b.goto(&page).await;
+    refused_advance_explained(&b, &case_id).await;
+
+    // 接案: how the case came in, the problem, urgency, consents.
+    b.select("#intake-channel", "walk_in").await;
+    b.fill(
+        "#intake-presenting-problem",
+        "长期加班后失眠、情绪低落，担心被辞退。",
+    )
+    .await;
+    b.select("#intake-urgency", "soon").await;
+    b.check("#intake-consent-service", true).await;
+    b.check("#intake-consent-sensitive", true).await;
+    b.submit_case_form("intake", "saved").await;
+    assert!(
+        b.find("#intake-consent-service")
+            .await
+            .is_selected()
+            .await
+            .expect("checked")
+    );
+    b.transition("advance").await;
+    assert_eq!(b.current_stage().await, "预估");
+
+    // 预估: three dimensions, risk, WHO-5 baseline.
+    b.fill("#assessment-physiological", "睡眠每晚约四小时，食欲下降。")
+        .await;
+    b.fill("#assessment-psychological", "焦虑，自评压力大。")
+        .await;
+    b.fill("#assessment-social", "与家人关系尚可，同事支持少。")
+        .await;
+    b.select("#assessment-risk-level", "medium").await;
+    b.fill("#assessment-risk-screening", "无自伤想法。").await;
+    for (item, answer) in [(1, "2"), (2, "1"), (3, "2"), (4, "1"), (5, "2")] {
+        b.choose(&format!("who5.{item}"), answer).await;
+    }
+    b.submit_case_form("assessment", "saved").await;
+    b.assert_text("32 / 100").await;
+    b.transition("advance").await;
+    assert_eq!(b.current_stage().await, "计划及合约");
+
+    // 计划及合约: a goal with its indicator, services, the client's agreement.
+    b.fill("#contract-goals-0-description", "改善睡眠").await;
+    b.fill("#contract-goals-0-indicator", "连续两周每晚睡眠六小时以上")
+        .await;
+    b.fill("#contract-goals-0-target-date", "2026-12-31").await;
+    b.fill("#contract-services", "个案辅导；压力管理小组").await;
+    b.fill("#contract-frequency", "每周一次").await;
+    b.check("#contract-client-agreement", true).await;
+    b.fill("#contract-agreed-on", "2026-11-20").await;
+    b.submit_case_form("contract", "saved").await;
+    b.transition("advance").await;
+    assert_eq!(b.current_stage().await, "介入");
+
+    // 介入: one session.
+    b.fill("#session-held-on", "2026-11-21").await;
+    b.fill("#session-duration-minutes", "50").await;
+    b.select("#session-mode", "face_to_face").await;
+    b.fill("#session-participants", "服务对象").await;
+    b.fill("#session-notes", "练习放松技巧，睡眠略有改善。")
+        .await;
+    b.fill("#session-services-delivered", "个案辅导").await;
+    b.submit_case_form("sessions", "saved").await;
+    b.assert_text("练习放松技巧").await;
+    b.assert_fits_width().await;
+    b.screenshot("case-intervention").await;
+    b.transition("advance").await;
+    assert_eq!(b.current_stage().await, "结案与评估");
+
+    // 结案与评估: reason, goal attainment, WHO-5 at closing, satisfaction, summary.
+    b.select("#closure-reason", "goals_achieved").await;
+    b.select("#closure-goal-attainment-0", "1").await;
+    for (item, answer) in [(1, "4"), (2, "3"), (3, "4"), (4, "3"), (5, "4")] {
+        b.choose(&format!("who5.{item}"), answer).await;
+    }
+    b.select("#closure-satisfaction", "4").await;
+    b.fill("#closure-summary", "睡眠恢复，情绪稳定，目标基本达成。")
+        .await;
+    b.submit_case_form("closure", "saved").await;
+    assert!(
+        !b.has("form.move-form:has(input[value='approve_closure'])")
+            .await,
+        "the case's own worker cannot approve its closure"
+    );
+    b.sign_out().await;
+
+    // The supervisor approves in the same browser.
+    b.sign_in(SUPERVISOR_LOGIN, PASSWORD).await;
+    b.goto(&page).await;
+    b.transition("approve_closure").await;
+    assert_eq!(b.current_stage().await, "已结案");
+    assert_eq!(stored_stage(&b, &case_id).await.0, "closed");
+    b.assert_fits_width().await;
+    b.finish().await;
+}
+at_both_widths!(walk_case, walk_case_intake_to_closed);
+
+/// The ids of the worker's cases, through the API.
+async fn case_types_of(b: &Browser) -> Vec<String> {
+    let (status, body) = b.app.get("/api/cases", &b.fx.worker).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let list = body
+        .get("cases")
+        .and_then(|c| c.as_array())
+        .or_else(|| body.as_array())
+        .cloned()
+        .unwrap_or_default();
+    let mut types: Vec<String> = list
+        .iter()
+        .filter_map(|c| c["case_type"].as_str().map(str::to_owned))
+        .collect();
+    types.sort();
+    types
+}
+
+/// The new-case screen: a search finds an existing client and warns that she may
+/// already be a client; registering her again shows her and asks to confirm; a new
+/// client is registered; one case of each of the four types is opened.
+async fn new_case_for_each_type(width: Width) {
+    let Some(s) = Staged::new() else {
+        return;
+    };
+    // A client the agency already knows, with an open case.
+    let known = common::create_client(&s.app, &s.fx.worker, "周美华", 1985).await;
+    common::open_case(&s.app, &s.fx, "counselling", &known).await;
+    if !s
+        .screen_built("/cases/new", &s.fx.worker, "client-search")
+        .await
+    {
+        return;
+    }
+    let b = s.launch(width).await;
+    b.sign_in(WORKER_LOGIN, PASSWORD).await;
+    b.click("header nav.main a[href='/cases/new']").await;
+    b.wait_for_path("/cases/new", |p| p == "/cases/new").await;
+    b.assert_fits_width().await;
+
+    // Search: the known client, with a warning and her open case.
+    b.type_text("#search-name", "周美华").await;
+    b.click("form.client-search button[type=submit]").await;
+    b.wait_for_path("the search results", |p| p.starts_with("/cases/new?"))
+        .await;
+    assert!(
+        b.text("section.client-results p.warning")
+            .await
+            .contains("此人可能已是服务对象"),
+        "the duplicate warning"
+    );
+    b.assert_text("CW-").await;
+    b.assert_fits_width().await;
+    // On a phone the results are below the search: show them.
+    let results = (width == Width::Phone).then_some("section.client-results");
+    b.screenshot_from("new-case", results).await;
+
+    // Registering her again anyway shows her again and asks to confirm.
+    b.fill("#client-phone", "13800000001").await;
+    b.click("#case-case-type-family_mediation").await;
+    b.click("#new-case-form button[type=submit]").await;
+    b.find("#client-confirm-new").await;
+    b.assert_text("此人可能已是服务对象").await;
+    assert_eq!(b.path().await, "/cases/new", "nothing was created");
+
+    // Use the known client instead: 家庭调解 for her.
+    b.click("section.client-results a.button[href*='client_id=']")
+        .await;
+    b.wait_for_path("the chosen client's form", |p| p.contains("client_id="))
+        .await;
+    b.click("#case-case-type-family_mediation").await;
+    b.click("#new-case-form button[type=submit]").await;
+    b.wait_for_path("the new case", |p| p.contains("flash=created"))
+        .await;
+    b.assert_text("周美华").await;
+
+    // A new client: nobody found, then registered with a 劳动关系协调 case.
+    b.goto("/cases/new").await;
+    b.type_text("#search-name", "陈小红").await;
+    b.type_text("#search-phone", "13900000002").await;
+    b.click("form.client-search button[type=submit]").await;
+    b.wait_for_path("the search results", |p| p.starts_with("/cases/new?"))
+        .await;
+    b.assert_text("本机构没有同名或同电话的服务对象").await;
+    assert_eq!(
+        b.find("#client-full-name")
+            .await
+            .prop("value")
+            .await
+            .expect("value")
+            .as_deref(),
+        Some("陈小红"),
+        "the search fills the new client's name in"
+    );
+    b.select("#client-gender", "female").await;
+    b.fill("#client-birth-year", "1992").await;
+    b.fill("#client-employer", "富康电子厂").await;
+    b.check("#client-union-member", true).await;
+    b.check("#client-special-groups-migrant_worker", true).await;
+    b.click("#case-case-type-labour_dispute").await;
+    b.click("#new-case-form button[type=submit]").await;
+    b.wait_for_path("the new case", |p| p.contains("flash=created"))
+        .await;
+    b.assert_text("陈小红").await;
+
+    // Her second case, 特殊职工帮扶, found by phone; and a 心理疏导 case.
+    for case_type in ["special_group", "counselling"] {
+        b.goto("/cases/new?phone=13900000002").await;
+        b.click("section.client-results a.button[href*='client_id=']")
+            .await;
+        b.wait_for_path("the chosen client's form", |p| p.contains("client_id="))
+            .await;
+        b.click(&format!("#case-case-type-{case_type}")).await;
+        b.click("#new-case-form button[type=submit]").await;
+        b.wait_for_path("the new case", |p| p.contains("flash=created"))
+            .await;
+    }
+    assert_eq!(
+        case_types_of(&b).await,
+        [
+            "counselling",
+            "counselling",
+            "family_mediation",
+            "labour_dispute",
+            "special_group"
+        ],
+        "the fixture's case and one of each type"
+    );
+    b.finish().await;
+}
+at_both_widths!(new_case, new_case_for_each_type);
+
+/// The start page and the case list, with a filter and a link into a case.
+async fn home_and_case_list(width: Width) {
+    let Some(s) = Staged::new() else {
+        return;
+    };
+    let (a, c) = (
+        common::create_client(&s.app, &s.fx.worker, "周美华", 1985).await,
+        common::create_client(&s.app, &s.fx.worker, "陈小红", 1992).await,
+    );
+    for (case_type, client) in [
+        ("counselling", &a),
+        ("labour_dispute", &c),
+        ("family_mediation", &a),
+        ("special_group", &c),
+    ] {
+        common::open_case(&s.app, &s.fx, case_type, client).await;
+    }
+    if !s.screen_built("/", &s.fx.worker, "caseload").await
+        || !s.screen_built("/cases", &s.fx.worker, "case-list").await
+    {
+        return;
+    }
+    let b = s.launch(width).await;
+    b.sign_in(WORKER_LOGIN, PASSWORD).await;
+    assert_eq!(b.text("h1").await, "我的工作");
+    assert_eq!(b.find_all("#caseload li.case-card").await.len(), 4);
+    b.assert_fits_width().await;
+    b.screenshot("home").await;
+
+    b.click("header nav.main a[href='/cases']").await;
+    b.wait_for_path("/cases", |p| p.starts_with("/cases")).await;
+    assert_eq!(b.text("h1").await, "个案列表");
+    assert_eq!(b.find_all("table.case-list tbody tr").await.len(), 4);
+    b.assert_fits_width().await;
+    b.screenshot("case-list").await;
+
+    b.select("#f-case_type", "labour_dispute").await;
+    b.click("form.list-filters button[type=submit]").await;
+    b.wait_for_path("the filtered list", |p| {
+        p.contains("case_type=labour_dispute")
+    })
+    .await;
+    let rows = b.find_all("table.case-list tbody tr").await;
+    assert_eq!(rows.len(), 1);
+    assert!(rows[0].text().await.expect("row").contains("陈小红"));
+    b.click("table.case-list tbody tr a[href^='/cases/']").await;
+    b.wait_for_path("the case page", |p| {
+        p.starts_with("/cases/") && !p.contains('?')
+    })
+    .await;
+    b.assert_text("陈小红").await;
+    b.finish().await;
+}
+at_both_widths!(lists, home_and_case_list);

@@ -1,0 +1,180 @@
+//! The case page and its stage forms, driven through HTTP as a browser would:
+//! urlencoded forms with the session cookie and the CSRF field, POST-redirect-GET,
+//! refused saves shown again with what was typed. On SQLite and (when
+//! configured) PostgreSQL.
+
+#[macro_use]
+mod common;
+
+#[path = "screens_case/forms.rs"]
+mod forms;
+#[path = "screens_case/refusals.rs"]
+mod refusals;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use common::TestApp;
+
+/// A page as the browser got it.
+pub struct Page {
+    pub status: StatusCode,
+    pub location: Option<String>,
+    pub body: String,
+}
+
+impl Page {
+    /// The value of the first input named `name`.
+    pub fn input(&self, name: &str) -> String {
+        let marker = format!("name=\"{name}\" value=\"");
+        let start = self
+            .body
+            .find(&marker)
+            .unwrap_or_else(|| panic!("no input {name} in the page"))
+            + marker.len();
+        self.body[start..].split('"').next().unwrap().to_owned()
+    }
+
+    /// The case version the page's forms carry.
+    pub fn version(&self) -> String {
+        self.input("version")
+    }
+
+    /// Asserts that an error tied to `field_id` is shown and says `text`.
+    pub fn assert_error(&self, field_id: &str, text: &str) {
+        let list = format!("id=\"{field_id}-error\"");
+        let start = self
+            .body
+            .find(&list)
+            .unwrap_or_else(|| panic!("no error list for {field_id}:\n{}", self.body));
+        let end = start + self.body[start..].find("</ul>").unwrap();
+        assert!(
+            self.body[start..end].contains(text),
+            "error of {field_id} should say {text:?}: {}",
+            &self.body[start..end]
+        );
+        assert!(
+            self.body
+                .contains(&format!("aria-describedby=\"{field_id}-error\"")),
+            "the field {field_id} points to its error"
+        );
+    }
+}
+
+fn encode(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Sends a request as a browser on a page would.
+async fn send(
+    app: &TestApp,
+    method: &str,
+    uri: &str,
+    actor: &str,
+    lang: &str,
+    body: Option<String>,
+) -> Page {
+    let (token, _) = app.session_for(actor);
+    let mut req = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header("accept", "text/html")
+        .header("accept-language", lang)
+        .header("cookie", app.cookie(&token));
+    if body.is_some() {
+        req = req.header("content-type", "application/x-www-form-urlencoded");
+    }
+    let req = req.body(body.map_or_else(Body::empty, Body::from)).unwrap();
+    let (status, headers, bytes) = app.send(req).await;
+    Page {
+        status,
+        location: headers
+            .get("location")
+            .map(|v| v.to_str().unwrap().to_owned()),
+        body: String::from_utf8(bytes).unwrap(),
+    }
+}
+
+/// `GET` a page in English.
+pub async fn get(app: &TestApp, uri: &str, actor: &str) -> Page {
+    send(app, "GET", uri, actor, "en", None).await
+}
+
+/// `GET` a page in a language.
+pub async fn get_in(app: &TestApp, uri: &str, actor: &str, lang: &str) -> Page {
+    send(app, "GET", uri, actor, lang, None).await
+}
+
+/// Posts a form of the case page with the session's CSRF field and `version`.
+pub async fn post(
+    app: &TestApp,
+    uri: &str,
+    actor: &str,
+    version: &str,
+    fields: &[(&str, &str)],
+) -> Page {
+    let (_, csrf) = app.session_for(actor);
+    let mut all = vec![("csrf_token", csrf.as_str()), ("version", version)];
+    all.extend_from_slice(fields);
+    let body = all
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect::<Vec<_>>()
+        .join("&");
+    send(app, "POST", uri, actor, "en", Some(body)).await
+}
+
+/// Posts a form and expects the redirect back to the case page.
+pub async fn post_ok(
+    app: &TestApp,
+    case: &str,
+    path: &str,
+    actor: &str,
+    fields: &[(&str, &str)],
+) -> Page {
+    let page = get(app, &format!("/cases/{case}"), actor).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let answer = post(
+        app,
+        &format!("/cases/{case}/{path}"),
+        actor,
+        &page.version(),
+        fields,
+    )
+    .await;
+    let flash = if path == "transitions" {
+        "moved"
+    } else {
+        "saved"
+    };
+    assert_eq!(
+        answer.status,
+        StatusCode::SEE_OTHER,
+        "{path}: {}",
+        answer.body
+    );
+    assert_eq!(
+        answer.location.as_deref(),
+        Some(format!("/cases/{case}?flash={flash}").as_str())
+    );
+    let after = get(app, answer.location.as_deref().unwrap(), actor).await;
+    assert_eq!(after.status, StatusCode::OK);
+    after
+}
+
+/// Today as date inputs send it.
+pub fn today() -> String {
+    casework::db::now().date().format("%Y-%m-%d").to_string()
+}
+
+pub const SCRIPT: &str = "<script>alert(1)</script>";
+pub const ESCAPED: &str = "&lt;script&gt;alert(1)&lt;/script&gt;";

@@ -1,0 +1,512 @@
+//! What the page does with a save it cannot make: a refused transition, invalid
+//! or hostile input, a stale form, a double submission; languages; who sees what.
+
+use axum::http::{Method, StatusCode};
+use serde_json::json;
+
+use super::{ESCAPED, SCRIPT, get, get_in, post, post_ok, today};
+use crate::common::{Fixture, Snapshot, TestApp, create_client, open_case};
+
+/// Moves a case with the JSON API (setting up, not under test).
+async fn api_step(app: &TestApp, actor: &str, case: &str, path: &str, data: serde_json::Value) {
+    let (_, view) = app.get(&format!("/api/cases/{case}"), actor).await;
+    let version = view["case"]["version"].as_i64().unwrap();
+    let uri = format!("/api/cases/{case}/{path}");
+    let (status, body) = if path == "transitions" {
+        let mut body = data;
+        body["version"] = json!(version);
+        app.post(&uri, actor, body).await
+    } else if path == "sessions" {
+        app.post(&uri, actor, json!({ "version": version, "data": data }))
+            .await
+    } else {
+        app.put(&uri, actor, json!({ "version": version, "data": data }))
+            .await
+    };
+    assert!(status.is_success(), "{path}: {status} {body}");
+}
+
+/// A counselling case in intervention with confidential text everywhere.
+async fn case_in_intervention(app: &TestApp, fx: &Fixture) -> String {
+    let client = create_client(app, &fx.worker, "林小红", 1988).await;
+    let (id, _) = open_case(app, fx, "counselling", &client).await;
+    let w = fx.worker.as_str();
+    api_step(
+        app,
+        w,
+        &id,
+        "details",
+        json!({ "case_type": "counselling", "concern": "grief",
+        "self_harm_screening": "SECRET-SELF-HARM" }),
+    )
+    .await;
+    api_step(
+        app,
+        w,
+        &id,
+        "intake",
+        json!({ "channel": "hotline", "presenting_problem": "丧亲",
+        "urgency": "urgent", "consent_service": true, "consent_sensitive": true }),
+    )
+    .await;
+    api_step(
+        app,
+        w,
+        &id,
+        "transitions",
+        json!({ "transition": "advance" }),
+    )
+    .await;
+    api_step(app, w, &id, "assessment", json!({ "physiological": "a", "psychological": "b",
+        "social": "c", "risk_level": "high", "risk_screening": "SECRET-RISK", "who5_baseline": 28 })).await;
+    api_step(
+        app,
+        w,
+        &id,
+        "transitions",
+        json!({ "transition": "advance" }),
+    )
+    .await;
+    api_step(
+        app,
+        w,
+        &id,
+        "contract",
+        json!({ "goals": [{ "description": "恢复日常作息",
+        "indicator": "作息记录" }], "services": "哀伤辅导", "frequency": "每周一次",
+        "client_agreed": true, "agreed_on": today() }),
+    )
+    .await;
+    api_step(
+        app,
+        w,
+        &id,
+        "transitions",
+        json!({ "transition": "advance" }),
+    )
+    .await;
+    api_step(
+        app,
+        w,
+        &id,
+        "sessions",
+        json!({ "held_on": today(), "duration_minutes": 45,
+        "mode": "phone", "notes": "SECRET-NOTES" }),
+    )
+    .await;
+    id
+}
+
+async fn refused_transition_names_what_is_missing(app: TestApp) {
+    let fx = Fixture::insert(&app);
+    let client = create_client(&app, &fx.worker, "王芳", 1985).await;
+    let (id, _) = open_case(&app, &fx, "counselling", &client).await;
+    let page = get(&app, &format!("/cases/{id}"), &fx.worker).await;
+    let before = Snapshot::take(&app);
+    let answer = post(
+        &app,
+        &format!("/cases/{id}/transitions"),
+        &fx.worker,
+        &page.version(),
+        &[("transition", "advance")],
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        answer.body.contains("The case is in Intake"),
+        "{}",
+        answer.body
+    );
+    assert!(answer.body.contains("role=\"alert\""));
+    answer.assert_error(
+        "intake-consent-service",
+        "informed consent to the service is required",
+    );
+    answer.assert_error("intake-channel", "intake channel is required");
+    answer.assert_error(
+        "intake-presenting-problem",
+        "presenting problem is required",
+    );
+    assert_eq!(
+        Snapshot::take(&app),
+        before,
+        "a refused transition changes nothing"
+    );
+
+    // A reason is needed to step back: the error sits in that move's form, which stays open.
+    let id = case_in_intervention(&app, &fx).await;
+    let page = get(&app, &format!("/cases/{id}"), &fx.worker).await;
+    let answer = post(
+        &app,
+        &format!("/cases/{id}/transitions"),
+        &fx.worker,
+        &page.version(),
+        &[("transition", "step_back"), ("reason", "   ")],
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    answer.assert_error("move-step-back-reason", "a reason is required");
+    assert!(answer.body.contains("<details class=\"move\" open"));
+}
+on_both_backends!(refused_transition, refused_transition_names_what_is_missing);
+
+async fn bad_input_is_kept_and_escaped(app: TestApp) {
+    let fx = Fixture::insert(&app);
+    let w = fx.worker.as_str();
+    let id = case_in_intervention(&app, &fx).await;
+    let uri = format!("/cases/{id}/sessions");
+    let v = get(&app, &format!("/cases/{id}"), w).await.version();
+    let before = Snapshot::take(&app);
+    let answer = post(
+        &app,
+        &uri,
+        w,
+        &v,
+        &[
+            ("held_on", &today()),
+            ("duration_minutes", "abc"),
+            ("mode", "phone"),
+            ("participants", SCRIPT),
+            ("notes", SCRIPT),
+            ("services_delivered", SCRIPT),
+        ],
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    answer.assert_error("session-duration-minutes", "must be between 1 and 1440");
+    assert!(
+        answer.body.contains("value=\"abc\""),
+        "what was typed is kept"
+    );
+    assert_eq!(
+        answer.body.matches(ESCAPED).count(),
+        3,
+        "every text field kept, escaped"
+    );
+    assert!(!answer.body.contains(SCRIPT), "never raw");
+    let answer = post(&app, &uri, w, &v, &[("duration_minutes", ""), ("mode", "")]).await;
+    answer.assert_error(
+        "session-duration-minutes",
+        "duration in minutes is required",
+    );
+    answer.assert_error("session-mode", "session mode is required");
+    assert_eq!(Snapshot::take(&app), before, "nothing saved");
+
+    // Typed script saved through a form is shown escaped, in the form and in the log.
+    post_ok(
+        &app,
+        &id,
+        "sessions",
+        w,
+        &[
+            ("held_on", &today()),
+            ("duration_minutes", "30"),
+            ("mode", "online"),
+            ("notes", SCRIPT),
+        ],
+    )
+    .await;
+    let page = post_ok(
+        &app,
+        &id,
+        "details",
+        w,
+        &[("concern", "grief"), ("self_harm_screening", SCRIPT)],
+    )
+    .await;
+    assert!(page.body.matches(ESCAPED).count() >= 2 && !page.body.contains(SCRIPT));
+
+    // A labour-dispute amount with three decimals, an over-long frequency, half a WHO-5.
+    let client = create_client(&app, w, "赵强", 1979).await;
+    let (labour, _) = open_case(&app, &fx, "labour_dispute", &client).await;
+    let v = get(&app, &format!("/cases/{labour}"), w).await.version();
+    let answer = post(
+        &app,
+        &format!("/cases/{labour}/details"),
+        w,
+        &v,
+        &[
+            ("employer", SCRIPT),
+            ("amount_in_dispute", "12.345"),
+            ("workers_affected", "many"),
+            ("outcome", SCRIPT),
+        ],
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    answer.assert_error("details-amount-in-dispute", "at most two decimals");
+    answer.assert_error(
+        "details-workers-affected",
+        "workers affected must be between 1 and 1000000",
+    );
+    assert!(answer.body.contains("value=\"12.345\""));
+    assert!(answer.body.matches(ESCAPED).count() == 2 && !answer.body.contains(SCRIPT));
+
+    api_step(
+        &app,
+        w,
+        &labour,
+        "intake",
+        json!({ "channel": "walk_in", "presenting_problem": "欠薪",
+        "urgency": "soon", "consent_service": true, "consent_sensitive": true }),
+    )
+    .await;
+    api_step(
+        &app,
+        w,
+        &labour,
+        "transitions",
+        json!({ "transition": "advance" }),
+    )
+    .await;
+    let v = get(&app, &format!("/cases/{labour}"), w).await.version();
+    let mut fields = vec![("who5.1", "3"), ("who5.2", "2")];
+    for name in [
+        "physiological",
+        "psychological",
+        "social",
+        "risk_screening",
+        "needs",
+        "strengths",
+    ] {
+        fields.push((name, SCRIPT));
+    }
+    let answer = post(&app, &format!("/cases/{labour}/assessment"), w, &v, &fields).await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    answer.assert_error(
+        "assessment-who5-items",
+        "an answer to each of the five WHO-5 statements is required",
+    );
+    assert!(
+        answer.body.contains("name=\"who5.2\" value=\"2\" checked"),
+        "answers kept"
+    );
+    assert_eq!(answer.body.matches(ESCAPED).count(), 6);
+    assert!(!answer.body.contains(SCRIPT));
+    api_step(
+        &app,
+        w,
+        &labour,
+        "transitions",
+        json!({ "transition": "close_early",
+        "closure_reason": "referred_out" }),
+    )
+    .await;
+
+    let contract_case = case_in_intervention(&app, &fx).await;
+    api_step(
+        &app,
+        w,
+        &contract_case,
+        "transitions",
+        json!({ "transition": "step_back", "reason": "修订" }),
+    )
+    .await;
+    let v = get(&app, &format!("/cases/{contract_case}"), w)
+        .await
+        .version();
+    let long = "每".repeat(201);
+    let answer = post(
+        &app,
+        &format!("/cases/{contract_case}/contract"),
+        w,
+        &v,
+        &[
+            ("goals.0.description", ""),
+            ("goals.0.indicator", "指标"),
+            ("frequency", &long),
+        ],
+    )
+    .await;
+    answer.assert_error("contract-frequency", "at most 200 characters");
+    answer.assert_error(
+        "contract-goals-0-description",
+        "goal description is required",
+    );
+    assert!(answer.body.contains(&long));
+}
+on_both_backends!(bad_input, bad_input_is_kept_and_escaped);
+
+async fn stale_forms_and_double_submissions(app: TestApp) {
+    let fx = Fixture::insert(&app);
+    let (w, s) = (fx.worker.as_str(), fx.supervisor.as_str());
+    let client = create_client(&app, w, "周敏", 1992).await;
+    let (id, _) = open_case(&app, &fx, "family_mediation", &client).await;
+    let worker_page = get(&app, &format!("/cases/{id}"), w).await;
+    post_ok(
+        &app,
+        &id,
+        "details",
+        s,
+        &[("parties", "督导填写的当事人"), ("agreement_reached", "no")],
+    )
+    .await;
+
+    let before = Snapshot::take(&app);
+    let answer = post(
+        &app,
+        &format!("/cases/{id}/details"),
+        w,
+        &worker_page.version(),
+        &[("parties", "社工填写的当事人"), ("conflict", "家务分工")],
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::CONFLICT);
+    assert_eq!(Snapshot::take(&app), before);
+    assert!(answer.body.contains("Someone else saved this case"));
+    assert!(answer.body.contains("What changed"));
+    assert!(
+        answer.body.contains("督导填写的当事人"),
+        "what is stored now"
+    );
+    assert!(
+        answer.body.contains("value=\"社工填写的当事人\""),
+        "the typed text stays in the form"
+    );
+    assert!(answer.body.contains(">家务分工</textarea>"));
+    let fresh = answer.version();
+    assert_ne!(
+        fresh,
+        worker_page.version(),
+        "the form now carries the new version"
+    );
+    let saved = post(
+        &app,
+        &format!("/cases/{id}/details"),
+        w,
+        &fresh,
+        &[("parties", "社工填写的当事人"), ("conflict", "家务分工")],
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+
+    // The same session form sent twice logs one session.
+    let id = case_in_intervention(&app, &fx).await;
+    let v = get(&app, &format!("/cases/{id}"), w).await.version();
+    let session = [
+        ("held_on", today()),
+        ("duration_minutes", "40".into()),
+        ("mode", "home_visit".into()),
+        ("notes", "家访".into()),
+    ];
+    let fields: Vec<(&str, &str)> = session.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let first = post(&app, &format!("/cases/{id}/sessions"), w, &v, &fields).await;
+    assert_eq!(first.status, StatusCode::SEE_OTHER);
+    let second = post(&app, &format!("/cases/{id}/sessions"), w, &v, &fields).await;
+    assert_eq!(second.status, StatusCode::CONFLICT);
+    assert!(second.body.contains("already in the log"));
+    let (_, view) = app.get(&format!("/api/cases/{id}"), w).await;
+    assert_eq!(
+        view["records"]["sessions"].as_array().unwrap().len(),
+        2,
+        "the setup's one and this one"
+    );
+}
+on_both_backends!(stale_forms, stale_forms_and_double_submissions);
+
+async fn three_languages(app: TestApp) {
+    let fx = Fixture::insert(&app);
+    let client = create_client(&app, &fx.worker, "刘洋", 1990).await;
+    let (id, _) = open_case(&app, &fx, "special_group", &client).await;
+    let uri = format!("/cases/{id}");
+    for (lang, texts) in [
+        (
+            "zh-CN",
+            ["当前阶段：接案", "服务对象", "来源渠道", "个案时间线"],
+        ),
+        (
+            "zh-TW",
+            ["目前階段：接案", "服務對象", "來源渠道", "個案時間線"],
+        ),
+        (
+            "en",
+            [
+                "Current stage: Intake",
+                "Client",
+                "How the case came in",
+                "Timeline",
+            ],
+        ),
+    ] {
+        let page = get_in(&app, &uri, &fx.worker, lang).await;
+        assert!(page.body.contains(&format!("lang=\"{lang}\"")));
+        for t in texts {
+            assert!(page.body.contains(t), "{lang}: {t}");
+        }
+    }
+    let (_, csrf) = app.session_for(&fx.worker);
+    let (status, body) = app
+        .call_with(
+            Method::GET,
+            &uri,
+            Some(&fx.worker),
+            None,
+            &[
+                ("accept", "text/html"),
+                ("accept-language", "en"),
+                ("cookie", "casework_lang=zh-TW"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        body.as_str().unwrap().contains("目前階段"),
+        "the cookie wins over Accept-Language"
+    );
+    assert!(!csrf.is_empty());
+}
+on_both_backends!(languages, three_languages);
+
+async fn who_sees_what(app: TestApp) {
+    let fx = Fixture::insert(&app);
+    let id = case_in_intervention(&app, &fx).await;
+    let uri = format!("/cases/{id}");
+    let own = get(&app, &uri, &fx.worker).await;
+    for secret in ["SECRET-SELF-HARM", "SECRET-RISK", "SECRET-NOTES"] {
+        assert!(own.body.contains(secret), "the worker reads {secret}");
+    }
+    assert!(
+        !own.body.contains("access-log\""),
+        "only supervisors get the access log link"
+    );
+    let teammate = get(&app, &uri, &fx.colleague).await;
+    assert_eq!(teammate.status, StatusCode::OK);
+    for secret in ["SECRET-SELF-HARM", "SECRET-RISK", "SECRET-NOTES"] {
+        assert!(
+            !teammate.body.contains(secret),
+            "a teammate never reads {secret}"
+        );
+    }
+    assert!(teammate.body.contains("Withheld"));
+    assert!(
+        !teammate.body.contains(&format!("action=\"/cases/{id}/")),
+        "no forms, no moves"
+    );
+    assert!(!teammate.body.contains("name=\"transition\""));
+    let refused = post(
+        &app,
+        &format!("/cases/{id}/sessions"),
+        &fx.colleague,
+        &own.version(),
+        &[
+            ("held_on", &today()),
+            ("duration_minutes", "30"),
+            ("mode", "phone"),
+        ],
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let supervisor = get(&app, &uri, &fx.supervisor).await;
+    assert!(
+        supervisor
+            .body
+            .contains(&format!("href=\"/cases/{id}/access-log\""))
+    );
+    assert!(supervisor.body.contains("value=\"step_back\""));
+    for outsider in [&fx.other_team_worker, &fx.stranger, &fx.officer, &fx.admin] {
+        let page = get(&app, &uri, outsider).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND);
+        assert!(!page.body.contains("林小红"));
+    }
+}
+on_both_backends!(who_sees_what_on_the_page, who_sees_what);

@@ -1,0 +1,61 @@
+//! The staff screens of lists, through HTTP as a browser uses them: the home
+//! page (caseload, intake queue, what is due, sign-offs), the case list
+//! (filters, sorting, keyset pages, bad values, scope) and the new-case screen
+//! (client search, duplicate warning, creation, refusals), in three languages.
+//!
+//! `scale` loads 100,000 cases and prints timings; it is ignored unless asked for:
+//! `cargo test --release --test screens_lists -- --ignored --nocapture`.
+
+#[macro_use]
+mod common;
+#[path = "screens_lists/home.rs"]
+mod home;
+#[path = "screens_lists/list.rs"]
+mod list;
+#[path = "screens_lists/new_case.rs"]
+mod new_case;
+#[path = "screens_lists/scale.rs"]
+mod scale;
+#[path = "screens_lists/support.rs"]
+mod support;
+
+use std::collections::BTreeSet;
+
+use axum::http::StatusCode;
+use common::{Fixture, TestApp};
+use support::page;
+
+async fn three_languages(app: TestApp) {
+    let fx = Fixture::insert(&app);
+    let w = Some(fx.worker.as_str());
+    for (lang, home, list, new) in [
+        ("zh-CN", "我的工作", "个案列表", "新建个案（接案）"),
+        ("zh-TW", "我的工作", "個案列表", "新建個案（接案）"),
+        ("en", "My work", "Cases", "New case at intake"),
+    ] {
+        for (uri, title) in [("/", home), ("/cases", list), ("/cases/new", new)] {
+            let (status, html) = page(&app, w, uri, lang).await;
+            assert_eq!(status, StatusCode::OK);
+            assert!(html.contains(&format!("<h1>{title}</h1>")), "{lang} {uri}");
+        }
+    }
+}
+on_both_backends!(languages, three_languages);
+
+/// Every key of the list screens exists in all three languages.
+#[test]
+fn locale_files_have_the_same_keys() {
+    let keys = |lang: &str| -> BTreeSet<String> {
+        let path = format!("{}/locales/{lang}/lists.ftl", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(path)
+            .unwrap()
+            .lines()
+            .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim().to_owned()))
+            .filter(|k| !k.starts_with(' ') && !k.is_empty() && !k.starts_with('#'))
+            .collect()
+    };
+    let en = keys("en");
+    assert!(en.len() > 100);
+    assert_eq!(keys("zh-CN"), en);
+    assert_eq!(keys("zh-TW"), en);
+}
