@@ -1,8 +1,15 @@
 //! Browser tests: headless Chromium through chromedriver, against the real
 //! application on a loopback port, at phone (390 px) and desktop (1440 px) widths.
 //!
+//! Sign-in, the language switch, the audit trail, the start page and the case list
+//! run once at each width. The two long flows (a client and a case of each type;
+//! one case from intake to closed) run in one browser each and switch width from
+//! step to step, checking every page at both widths: a browser session and its
+//! page loads are what these tests spend their time on.
+//!
 //! Skipped with a message when chromedriver is missing, except in CI. With
-//! `CASEWORK_SCREENSHOTS=1` they also write the screenshots in `docs/screenshots/`.
+//! `CASEWORK_SCREENSHOTS=1` they also write the screenshots in `docs/screenshots/`
+//! (see `browser_support`).
 
 #[macro_use]
 mod common;
@@ -19,8 +26,8 @@ async fn sign_in_switch_language_sign_out(width: Width) {
     let Some(s) = Staged::new() else {
         return;
     };
-    // Some activity on the team's cases for the audit trail to show.
-    case_at_intake(&s).await;
+    // A case of the team for the audit trail to show.
+    let case_id = case_at_intake(&s).await;
     let b = s.launch(width).await;
     b.goto("/sign-in").await;
     let lang = b.find("html").await.attr("lang").await.expect("lang");
@@ -31,7 +38,8 @@ async fn sign_in_switch_language_sign_out(width: Width) {
 
     b.type_text("#username", WORKER_LOGIN).await;
     b.type_text("#password", "not-the-password").await;
-    b.click("form[action='/sign-in'] button[type=submit]").await;
+    b.click_to_load("form[action='/sign-in'] button[type=submit]")
+        .await;
     assert_eq!(b.text("#sign-in-error").await, "用户名或密码错误。");
     assert_eq!(b.path().await, "/sign-in");
     let kept = b
@@ -63,7 +71,8 @@ async fn sign_in_switch_language_sign_out(width: Width) {
         ("zh-TW", "登出", "zh-TW"),
         ("zh-CN", "退出登录", "zh-CN"),
     ] {
-        b.click(&format!("nav.languages a[hreflang='{tag}']")).await;
+        b.click_to_load(&format!("nav.languages a[hreflang='{tag}']"))
+            .await;
         b.wait_for_path("the page the switch came from", |p| {
             !p.starts_with("/language/")
         })
@@ -95,31 +104,44 @@ async fn sign_in_switch_language_sign_out(width: Width) {
     assert!(b.cookie(SESSION_COOKIE).await.is_none(), "cookie cleared");
     assert!(!b.has(sign_out).await);
 
-    audit_as_supervisor(&b).await;
+    audit_as_supervisor(&b, &case_id).await;
     b.finish().await;
 }
 at_both_widths!(sign_in_language_audit, sign_in_switch_language_sign_out);
 
 /// The audit trail screen, reached from the header by the supervisor, who signs in
-/// on the same browser; the trail shows the team's case events and filters them.
-async fn audit_as_supervisor(b: &Browser) {
+/// on the same browser and has looked at a case of the team: the trail shows that
+/// view, from this browser's address, and filters by action.
+async fn audit_as_supervisor(b: &Browser, case_id: &str) {
+    // The application's clock only moves when told: a few minutes later.
+    b.app.clock.advance(chrono::Duration::minutes(7));
     b.sign_in(SUPERVISOR_LOGIN, PASSWORD).await;
-    b.click("header nav.main a[href='/audit']").await;
+    b.goto(&format!("/cases/{case_id}")).await;
+    b.click_to_load("header nav.main a[href='/audit']").await;
     b.wait_for_path("/audit", |p| p == "/audit").await;
     assert_eq!(b.text("h1").await, "审计记录");
+    let first = b.text("table tbody tr").await;
     assert!(
-        !b.find_all("table tbody tr").await.is_empty(),
-        "the team's case events are listed"
+        first.contains("王建国") && first.contains("127.0.0.1"),
+        "the supervisor's view of the case comes first: {first}"
     );
     b.assert_fits_width().await;
-    b.screenshot("audit").await;
+    // On a phone the search form fills the first screen: show the events.
+    let events = (b.width() == Width::Phone).then_some(".table-wrap");
+    b.screenshot_from("audit", events).await;
 
     b.select("#action", "case_create").await;
-    b.click("form.filters button[type=submit]").await;
+    b.click_to_load("form.filters button[type=submit]").await;
     let path = b
         .wait_for_path("the filtered search", |p| p.contains("action=case_create"))
         .await;
     assert!(path.starts_with("/audit?"), "{path}");
+    let rows = b.find_all("table tbody tr").await;
+    assert!(!rows.is_empty());
+    for row in rows {
+        let text = row.text().await.expect("row");
+        assert!(text.contains("开案") && !text.contains("王建国"), "{text}");
+    }
     b.sign_out().await;
 }
 
@@ -134,6 +156,8 @@ async fn case_at_intake(s: &Staged) -> String {
 
 /// The stored stage of a case, read through the API.
 async fn stored_stage(b: &Browser, case_id: &str) -> (String, i64) {
+    // A fresh API session: the clock may have moved past the last one's idle time.
+    b.app.forget_sessions();
     let (status, body) = b
         .app
         .get(&format!("/api/cases/{case_id}"), &b.fx.supervisor)
@@ -154,11 +178,12 @@ async fn stored_stage(b: &Browser, case_id: &str) -> (String, i64) {
 async fn refused_advance_explained(b: &Browser, case_id: &str) {
     let before = stored_stage(b, case_id).await;
     assert_eq!(b.current_stage().await, "接案");
-    b.assert_fits_width().await;
-    b.screenshot("case-intake").await;
+    b.check_both_widths("case-intake", None, None).await;
 
-    b.click("form.move-form:has(input[name=transition][value='advance']) button[type=submit]")
-        .await;
+    b.click_to_load(
+        "form.move-form:has(input[name=transition][value='advance']) button[type=submit]",
+    )
+    .await;
     b.wait_for_path("the refused transition's page", |p| {
         p.ends_with("/transitions")
     })
@@ -199,16 +224,25 @@ async fn refused_advance_explained(b: &Browser, case_id: &str) {
     );
     assert_eq!(b.current_stage().await, "接案");
     assert_eq!(stored_stage(b, case_id).await, before, "nothing changed");
-    b.assert_fits_width().await;
-    b.screenshot_from("refused-transition", Some("[role=alert]"))
+    let alert = Some("[role=alert]");
+    b.check_both_widths("refused-transition", alert, alert)
         .await;
+}
+
+/// A date `days` from today, as date inputs send it.
+fn date(days: i64) -> String {
+    (chrono::Utc::now().date_naive() + chrono::Duration::days(days))
+        .format("%Y-%m-%d")
+        .to_string()
 }
 
 /// One case from intake to closed through the case page's forms. First the worker
 /// tries to advance it with nothing recorded and is told why not; then records each
 /// stage and moves the case on; the supervisor signs in in the same browser and
-/// approves the closure.
-async fn walk_case_intake_to_closed(width: Width) {
+/// approves the closure. The stages alternate between phone and desktop width, and
+/// every page is checked at both.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn walk_case_intake_to_closed() {
     let Some(s) = Staged::new() else {
         return;
     };
@@ -217,7 +251,7 @@ async fn walk_case_intake_to_closed(width: Width) {
     if !s.screen_built(&page, &s.fx.worker, "stage-form").await {
         return;
     }
-    let b = s.launch(width).await;
+    let b = s.launch(Width::Phone).await;
     b.sign_in(WORKER_LOGIN, PASSWORD).await;
     b.goto(&page).await;
     refused_advance_explained(&b, &case_id).await;
@@ -244,6 +278,7 @@ async fn walk_case_intake_to_closed(width: Width) {
     assert_eq!(b.current_stage().await, "预估");
 
     // 预估: three dimensions, risk, WHO-5 baseline.
+    b.set_width(Width::Desktop).await;
     b.fill("#assessment-physiological", "睡眠每晚约四小时，食欲下降。")
         .await;
     b.fill("#assessment-psychological", "焦虑，自评压力大。")
@@ -261,20 +296,22 @@ async fn walk_case_intake_to_closed(width: Width) {
     assert_eq!(b.current_stage().await, "计划及合约");
 
     // 计划及合约: a goal with its indicator, services, the client's agreement.
+    b.set_width(Width::Phone).await;
     b.fill("#contract-goals-0-description", "改善睡眠").await;
     b.fill("#contract-goals-0-indicator", "连续两周每晚睡眠六小时以上")
         .await;
-    b.fill("#contract-goals-0-target-date", "2026-12-31").await;
+    b.fill("#contract-goals-0-target-date", &date(56)).await;
     b.fill("#contract-services", "个案辅导；压力管理小组").await;
     b.fill("#contract-frequency", "每周一次").await;
     b.check("#contract-client-agreement", true).await;
-    b.fill("#contract-agreed-on", "2026-11-20").await;
+    b.fill("#contract-agreed-on", &date(0)).await;
     b.submit_case_form("contract", "saved").await;
     b.transition("advance").await;
     assert_eq!(b.current_stage().await, "介入");
 
     // 介入: one session.
-    b.fill("#session-held-on", "2026-11-21").await;
+    b.set_width(Width::Desktop).await;
+    b.fill("#session-held-on", &date(0)).await;
     b.fill("#session-duration-minutes", "50").await;
     b.select("#session-mode", "face_to_face").await;
     b.fill("#session-participants", "服务对象").await;
@@ -283,12 +320,12 @@ async fn walk_case_intake_to_closed(width: Width) {
     b.fill("#session-services-delivered", "个案辅导").await;
     b.submit_case_form("sessions", "saved").await;
     b.assert_text("练习放松技巧").await;
-    b.assert_fits_width().await;
-    b.screenshot("case-intervention").await;
+    b.check_both_widths("case-intervention", None, None).await;
     b.transition("advance").await;
     assert_eq!(b.current_stage().await, "结案与评估");
 
     // 结案与评估: reason, goal attainment, WHO-5 at closing, satisfaction, summary.
+    b.set_width(Width::Phone).await;
     b.select("#closure-reason", "goals_achieved").await;
     b.select("#closure-goal-attainment-0", "1").await;
     for (item, answer) in [(1, "4"), (2, "3"), (3, "4"), (4, "3"), (5, "4")] {
@@ -306,15 +343,15 @@ async fn walk_case_intake_to_closed(width: Width) {
     b.sign_out().await;
 
     // The supervisor approves in the same browser.
+    b.set_width(Width::Desktop).await;
     b.sign_in(SUPERVISOR_LOGIN, PASSWORD).await;
     b.goto(&page).await;
     b.transition("approve_closure").await;
     assert_eq!(b.current_stage().await, "已结案");
     assert_eq!(stored_stage(&b, &case_id).await.0, "closed");
-    b.assert_fits_width().await;
+    b.check_both_widths("case-closed", None, None).await;
     b.finish().await;
 }
-at_both_widths!(walk_case, walk_case_intake_to_closed);
 
 /// The ids of the worker's cases, through the API.
 async fn case_types_of(b: &Browser) -> Vec<String> {
@@ -336,8 +373,10 @@ async fn case_types_of(b: &Browser) -> Vec<String> {
 
 /// The new-case screen: a search finds an existing client and warns that she may
 /// already be a client; registering her again shows her and asks to confirm; a new
-/// client is registered; one case of each of the four types is opened.
-async fn new_case_for_each_type(width: Width) {
+/// client is registered; one case of each of the four types is opened. The steps
+/// alternate between phone and desktop width, and every page is checked at both.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn new_case_for_each_type() {
     let Some(s) = Staged::new() else {
         return;
     };
@@ -350,15 +389,17 @@ async fn new_case_for_each_type(width: Width) {
     {
         return;
     }
-    let b = s.launch(width).await;
+    let b = s.launch(Width::Phone).await;
     b.sign_in(WORKER_LOGIN, PASSWORD).await;
-    b.click("header nav.main a[href='/cases/new']").await;
+    b.click_to_load("header nav.main a[href='/cases/new']")
+        .await;
     b.wait_for_path("/cases/new", |p| p == "/cases/new").await;
-    b.assert_fits_width().await;
+    b.assert_fits_both_widths().await;
 
     // Search: the known client, with a warning and her open case.
     b.type_text("#search-name", "周美华").await;
-    b.click("form.client-search button[type=submit]").await;
+    b.click_to_load("form.client-search button[type=submit]")
+        .await;
     b.wait_for_path("the search results", |p| p.starts_with("/cases/new?"))
         .await;
     assert!(
@@ -368,35 +409,38 @@ async fn new_case_for_each_type(width: Width) {
         "the duplicate warning"
     );
     b.assert_text("CW-").await;
-    b.assert_fits_width().await;
     // On a phone the results are below the search: show them.
-    let results = (width == Width::Phone).then_some("section.client-results");
-    b.screenshot_from("new-case", results).await;
+    b.check_both_widths("new-case", Some("section.client-results"), None)
+        .await;
 
     // Registering her again anyway shows her again and asks to confirm.
+    b.set_width(Width::Desktop).await;
     b.fill("#client-phone", "13800000001").await;
-    b.click("#case-case-type-family_mediation").await;
-    b.click("#new-case-form button[type=submit]").await;
+    b.choose("case_type", "family_mediation").await;
+    b.click_to_load("#new-case-form button[type=submit]").await;
     b.find("#client-confirm-new").await;
     b.assert_text("此人可能已是服务对象").await;
     assert_eq!(b.path().await, "/cases/new", "nothing was created");
 
     // Use the known client instead: 家庭调解 for her.
-    b.click("section.client-results a.button[href*='client_id=']")
+    b.set_width(Width::Phone).await;
+    b.click_to_load("section.client-results a.button[href*='client_id=']")
         .await;
     b.wait_for_path("the chosen client's form", |p| p.contains("client_id="))
         .await;
-    b.click("#case-case-type-family_mediation").await;
-    b.click("#new-case-form button[type=submit]").await;
+    b.choose("case_type", "family_mediation").await;
+    b.click_to_load("#new-case-form button[type=submit]").await;
     b.wait_for_path("the new case", |p| p.contains("flash=created"))
         .await;
     b.assert_text("周美华").await;
 
     // A new client: nobody found, then registered with a 劳动关系协调 case.
+    b.set_width(Width::Desktop).await;
     b.goto("/cases/new").await;
     b.type_text("#search-name", "陈小红").await;
     b.type_text("#search-phone", "13900000002").await;
-    b.click("form.client-search button[type=submit]").await;
+    b.click_to_load("form.client-search button[type=submit]")
+        .await;
     b.wait_for_path("the search results", |p| p.starts_with("/cases/new?"))
         .await;
     b.assert_text("本机构没有同名或同电话的服务对象").await;
@@ -414,22 +458,27 @@ async fn new_case_for_each_type(width: Width) {
     b.fill("#client-birth-year", "1992").await;
     b.fill("#client-employer", "富康电子厂").await;
     b.check("#client-union-member", true).await;
-    b.check("#client-special-groups-migrant_worker", true).await;
-    b.click("#case-case-type-labour_dispute").await;
-    b.click("#new-case-form button[type=submit]").await;
+    b.choose("special_groups", "migrant_worker").await;
+    b.choose("case_type", "labour_dispute").await;
+    b.assert_fits_both_widths().await;
+    b.click_to_load("#new-case-form button[type=submit]").await;
     b.wait_for_path("the new case", |p| p.contains("flash=created"))
         .await;
     b.assert_text("陈小红").await;
 
     // Her second case, 特殊职工帮扶, found by phone; and a 心理疏导 case.
-    for case_type in ["special_group", "counselling"] {
+    for (case_type, width) in [
+        ("special_group", Width::Phone),
+        ("counselling", Width::Desktop),
+    ] {
+        b.set_width(width).await;
         b.goto("/cases/new?phone=13900000002").await;
-        b.click("section.client-results a.button[href*='client_id=']")
+        b.click_to_load("section.client-results a.button[href*='client_id=']")
             .await;
         b.wait_for_path("the chosen client's form", |p| p.contains("client_id="))
             .await;
-        b.click(&format!("#case-case-type-{case_type}")).await;
-        b.click("#new-case-form button[type=submit]").await;
+        b.choose("case_type", case_type).await;
+        b.click_to_load("#new-case-form button[type=submit]").await;
         b.wait_for_path("the new case", |p| p.contains("flash=created"))
             .await;
     }
@@ -446,7 +495,6 @@ async fn new_case_for_each_type(width: Width) {
     );
     b.finish().await;
 }
-at_both_widths!(new_case, new_case_for_each_type);
 
 /// The start page and the case list, with a filter and a link into a case.
 async fn home_and_case_list(width: Width) {
@@ -477,15 +525,18 @@ async fn home_and_case_list(width: Width) {
     b.assert_fits_width().await;
     b.screenshot("home").await;
 
-    b.click("header nav.main a[href='/cases']").await;
+    b.click_to_load("header nav.main a[href='/cases']").await;
     b.wait_for_path("/cases", |p| p.starts_with("/cases")).await;
     assert_eq!(b.text("h1").await, "个案列表");
     assert_eq!(b.find_all("table.case-list tbody tr").await.len(), 4);
     b.assert_fits_width().await;
-    b.screenshot("case-list").await;
+    // On a phone the filters fill the first screen: show the cases.
+    let cases = (width == Width::Phone).then_some("table.case-list");
+    b.screenshot_from("case-list", cases).await;
 
     b.select("#f-case_type", "labour_dispute").await;
-    b.click("form.list-filters button[type=submit]").await;
+    b.click_to_load("form.list-filters button[type=submit]")
+        .await;
     b.wait_for_path("the filtered list", |p| {
         p.contains("case_type=labour_dispute")
     })
@@ -493,7 +544,17 @@ async fn home_and_case_list(width: Width) {
     let rows = b.find_all("table.case-list tbody tr").await;
     assert_eq!(rows.len(), 1);
     assert!(rows[0].text().await.expect("row").contains("陈小红"));
-    b.click("table.case-list tbody tr a[href^='/cases/']").await;
+
+    // The language switch comes back to the same filtered list.
+    b.click_to_load("nav.languages a[hreflang='en']").await;
+    let back = b
+        .wait_for_path("the list again", |p| p.starts_with("/cases?"))
+        .await;
+    assert!(back.contains("case_type=labour_dispute"), "{back}");
+    assert_eq!(b.text("h1").await, "Cases");
+    assert_eq!(b.find_all("table.case-list tbody tr").await.len(), 1);
+    b.click_to_load("table.case-list tbody tr a[href^='/cases/']")
+        .await;
     b.wait_for_path("the case page", |p| {
         p.starts_with("/cases/") && !p.contains('?')
     })

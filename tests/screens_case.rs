@@ -6,6 +6,8 @@
 #[macro_use]
 mod common;
 
+#[path = "screens_case/access.rs"]
+mod access;
 #[path = "screens_case/forms.rs"]
 mod forms;
 #[path = "screens_case/refusals.rs"]
@@ -13,7 +15,8 @@ mod refusals;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use common::TestApp;
+use common::{Fixture, TestApp, create_client, open_case};
+use serde_json::json;
 
 /// A page as the browser got it.
 pub struct Page {
@@ -114,13 +117,25 @@ pub async fn get_in(app: &TestApp, uri: &str, actor: &str, lang: &str) -> Page {
     send(app, "GET", uri, actor, lang, None).await
 }
 
-/// Posts a form of the case page with the session's CSRF field and `version`.
+/// Posts a form of the case page in English.
 pub async fn post(
     app: &TestApp,
     uri: &str,
     actor: &str,
     version: &str,
     fields: &[(&str, &str)],
+) -> Page {
+    post_in(app, uri, actor, version, fields, "en").await
+}
+
+/// Posts a form of the case page with the session's CSRF field and `version`.
+pub async fn post_in(
+    app: &TestApp,
+    uri: &str,
+    actor: &str,
+    version: &str,
+    fields: &[(&str, &str)],
+    lang: &str,
 ) -> Page {
     let (_, csrf) = app.session_for(actor);
     let mut all = vec![("csrf_token", csrf.as_str()), ("version", version)];
@@ -130,7 +145,7 @@ pub async fn post(
         .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
         .collect::<Vec<_>>()
         .join("&");
-    send(app, "POST", uri, actor, "en", Some(body)).await
+    send(app, "POST", uri, actor, lang, Some(body)).await
 }
 
 /// Posts a form and expects the redirect back to the case page.
@@ -178,3 +193,93 @@ pub fn today() -> String {
 
 pub const SCRIPT: &str = "<script>alert(1)</script>";
 pub const ESCAPED: &str = "&lt;script&gt;alert(1)&lt;/script&gt;";
+
+/// Moves a case with the JSON API (setting up, not under test).
+pub async fn api_step(app: &TestApp, actor: &str, case: &str, path: &str, data: serde_json::Value) {
+    let (_, view) = app.get(&format!("/api/cases/{case}"), actor).await;
+    let version = view["case"]["version"].as_i64().unwrap();
+    let uri = format!("/api/cases/{case}/{path}");
+    let (status, body) = if path == "transitions" {
+        let mut body = data;
+        body["version"] = json!(version);
+        app.post(&uri, actor, body).await
+    } else if path == "sessions" {
+        app.post(&uri, actor, json!({ "version": version, "data": data }))
+            .await
+    } else {
+        app.put(&uri, actor, json!({ "version": version, "data": data }))
+            .await
+    };
+    assert!(status.is_success(), "{path}: {status} {body}");
+}
+
+/// A counselling case in intervention with confidential text everywhere.
+pub async fn case_in_intervention(app: &TestApp, fx: &Fixture) -> String {
+    let client = create_client(app, &fx.worker, "林小红", 1988).await;
+    let (id, _) = open_case(app, fx, "counselling", &client).await;
+    let w = fx.worker.as_str();
+    api_step(
+        app,
+        w,
+        &id,
+        "details",
+        json!({ "case_type": "counselling", "concern": "grief",
+        "self_harm_screening": "SECRET-SELF-HARM" }),
+    )
+    .await;
+    api_step(
+        app,
+        w,
+        &id,
+        "intake",
+        json!({ "channel": "hotline", "presenting_problem": "丧亲",
+        "urgency": "urgent", "consent_service": true, "consent_sensitive": true }),
+    )
+    .await;
+    api_step(
+        app,
+        w,
+        &id,
+        "transitions",
+        json!({ "transition": "advance" }),
+    )
+    .await;
+    api_step(app, w, &id, "assessment", json!({ "physiological": "a", "psychological": "b",
+        "social": "c", "risk_level": "high", "risk_screening": "SECRET-RISK", "who5_baseline": 28 })).await;
+    api_step(
+        app,
+        w,
+        &id,
+        "transitions",
+        json!({ "transition": "advance" }),
+    )
+    .await;
+    api_step(
+        app,
+        w,
+        &id,
+        "contract",
+        json!({ "goals": [{ "description": "恢复日常作息",
+        "indicator": "作息记录" }], "services": "哀伤辅导", "frequency": "每周一次",
+        "client_agreed": true, "agreed_on": today() }),
+    )
+    .await;
+    api_step(
+        app,
+        w,
+        &id,
+        "transitions",
+        json!({ "transition": "advance" }),
+    )
+    .await;
+    api_step(
+        app,
+        w,
+        &id,
+        "sessions",
+        json!({ "held_on": today(), "duration_minutes": 45,
+        "mode": "phone", "notes": "SECRET-NOTES" }),
+    )
+    .await;
+    id
+}

@@ -13,7 +13,7 @@ case-closed-title = This case is closed
 case-closed-read-only = A closed case is read-only. A supervisor can reopen it into assessment.
 case-read-only = You can read this case, but only its social worker and the team's supervisors can change it or move it on.
 case-nothing-recorded = Nothing recorded yet.
-case-withheld = Withheld: only the case's social worker and supervisors can read this.
+case-withheld = Withheld (confidential)
 case-withheld-note = Some confidential fields (counselling notes, risk screening, conflict details) are withheld: only the case's social worker and supervisors can read them.
 case-confidential-hint = Confidential: only the case's social worker and supervisors can read this.
 case-recorded-by = Recorded by { $name }, { $when }
@@ -95,6 +95,7 @@ case-gender-other = Other
 case-gender-undisclosed = Not stated
 
 ## Forms: common
+form-go-to-form = Go to the form
 form-save = Save
 form-yes = Yes
 form-no = No
@@ -229,6 +230,10 @@ form-conflict-duplicate-session = A session with this date, duration, mode and p
 form-conflict-transition = The case changed since you opened it; it is now in { $stage }. Check the timeline before you try again.
 form-unsaved-title = What you typed (not saved)
 form-unsaved-intro = This form is no longer open in the case's current stage. Copy what you need from here:
+form-signed-out-title = Your session has ended
+form-signed-out-intro = You were signed out (after a while without activity, or from another window), so nothing was saved. What you typed is below: sign in again, open the case and enter it again.
+form-signed-out-sign-in = Sign in again (new tab)
+form-signed-out-case = Back to the case
 
 ## Extra field names for messages
 field-assessment-who5-items = an answer to each of the five WHO-5 statements

@@ -13,7 +13,7 @@ case-closed-title = 本个案已结案
 case-closed-read-only = 已结案的个案只能查看。督导可将其重新开案，回到预估阶段。
 case-read-only = 您可以查看本个案，但只有负责社工和本组督导可以修改或推进。
 case-nothing-recorded = 尚无记录。
-case-withheld = 保密内容：仅负责社工和督导可查看。
+case-withheld = 已隐藏（保密内容）
 case-withheld-note = 部分保密内容（服务记录内容、风险筛查、矛盾情况等）已隐藏：仅负责社工和督导可查看。
 case-confidential-hint = 保密内容：仅负责社工和督导可查看。
 case-recorded-by = 由 { $name } 于 { $when } 记录
@@ -95,6 +95,7 @@ case-gender-other = 其他
 case-gender-undisclosed = 未说明
 
 ## 表单：通用
+form-go-to-form = 前往该表单
 form-save = 保存
 form-yes = 是
 form-no = 否
@@ -229,6 +230,11 @@ form-conflict-duplicate-session = 服务记录中已有一条日期、时长、�
 form-conflict-transition = 您打开页面后个案已有变化，现处于“{ $stage }”阶段。请先查看时间线再操作。
 form-unsaved-title = 您填写的内容（未保存）
 form-unsaved-intro = 个案当前阶段已不能填写此表单。请从这里复制您需要的内容：
+
+form-signed-out-title = 登录已失效
+form-signed-out-intro = 您已退出登录（长时间无操作，或在其他窗口退出），因此未保存任何内容。您填写的内容见下方：请重新登录，打开个案后再次填写。
+form-signed-out-sign-in = 重新登录（新标签页）
+form-signed-out-case = 返回个案
 
 ## 提示信息用的字段名
 field-assessment-who5-items = WHO-5 全部五项的回答

@@ -13,7 +13,7 @@ case-closed-title = 本個案已結案
 case-closed-read-only = 已結案的個案只能查看。督導可將其重新開案，回到預估階段。
 case-read-only = 您可以查看本個案，但只有負責社工和本組督導可以修改或推進。
 case-nothing-recorded = 尚無記錄。
-case-withheld = 保密內容：僅負責社工和督導可查看。
+case-withheld = 已隱藏（保密內容）
 case-withheld-note = 部分保密內容（服務記錄內容、風險篩查、衝突情況等）已隱藏：僅負責社工和督導可查看。
 case-confidential-hint = 保密內容：僅負責社工和督導可查看。
 case-recorded-by = 由 { $name } 於 { $when } 記錄
@@ -95,6 +95,7 @@ case-gender-other = 其他
 case-gender-undisclosed = 未說明
 
 ## 表單：通用
+form-go-to-form = 前往該表單
 form-save = 儲存
 form-yes = 是
 form-no = 否
@@ -229,6 +230,11 @@ form-conflict-duplicate-session = 服務記錄中已有一筆日期、時長、�
 form-conflict-transition = 您開啟頁面後個案已有變化，現處於「{ $stage }」階段。請先查看時間線再操作。
 form-unsaved-title = 您填寫的內容（未儲存）
 form-unsaved-intro = 個案目前階段已不能填寫此表單。請從這裡複製您需要的內容：
+
+form-signed-out-title = 登入已失效
+form-signed-out-intro = 您已登出（長時間無操作，或在其他視窗登出），因此未儲存任何內容。您填寫的內容見下方：請重新登入，開啟個案後再次填寫。
+form-signed-out-sign-in = 重新登入（新分頁）
+form-signed-out-case = 返回個案
 
 ## 提示訊息用的欄位名稱
 field-assessment-who5-items = WHO-5 全部五項的回答

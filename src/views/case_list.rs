@@ -300,7 +300,7 @@ fn table(l: Locale, rows: &[CaseRow]) -> Markup {
 }
 
 fn pager(l: Locale, page: &ListPage<'_>) -> Markup {
-    let on_later_page = !page.params.after.is_empty();
+    let on_later_page = !page.params.after.is_empty() && page.errors.is_empty();
     html! {
         @if on_later_page || page.next.is_some() {
             nav.pager aria-label=(l.text("list-pages")) {

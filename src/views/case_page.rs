@@ -5,6 +5,7 @@
 //! Only what the reader may change is a form: a teammate, or anyone on a closed
 //! case, sees every record read-only.
 
+mod alerts;
 pub mod moves;
 pub mod timeline;
 
@@ -12,6 +13,7 @@ use std::collections::HashMap;
 
 use maud::{Markup, html};
 
+use self::alerts::alerts;
 use self::moves::{moves, sent_transition};
 use self::timeline::{TimelineItem, timeline};
 use super::components::field_errors;
@@ -202,56 +204,6 @@ impl CasePage<'_> {
         }
     }
 
-    fn alerts(&self) -> Markup {
-        let l = self.l;
-        let fb = self.feedback;
-        html! {
-            @if let Some(message) = &fb.alert {
-                div.error.alert role="alert" { p { (message) } }
-            }
-            @if let Some(conflict) = &fb.conflict {
-                section.conflict aria-labelledby="conflict-title" {
-                    h2 #conflict-title { (l.text("form-conflict-title")) }
-                    @match fb.form {
-                        Some(FormKind::Session) => {
-                            p { (l.text(if conflict.duplicate_session {
-                                "form-conflict-duplicate-session"
-                            } else {
-                                "form-conflict-session"
-                            })) }
-                        }
-                        Some(FormKind::Transition(_)) => {
-                            p { (l.text_with("form-conflict-transition", &[("stage", l.label("stage", self.stage.as_str()).into())])) }
-                        }
-                        _ if conflict.changes.is_empty() => { p { (l.text("form-conflict-no-changes")) } }
-                        _ => {
-                            p { (l.text("form-conflict-intro")) }
-                            dl.changes {
-                                @for c in &conflict.changes {
-                                    div.change {
-                                        dt { (c.label) }
-                                        dd.saved { span.tag { (l.text("form-conflict-saved")) } span.text { (c.saved) } }
-                                        dd.yours { span.tag { (l.text("form-conflict-yours")) } span.text { (c.yours) } }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    @if fb.unsaved.is_empty() { p.hint { (l.text("form-conflict-kept")) } }
-                }
-            }
-            @if !fb.unsaved.is_empty() {
-                section.unsaved aria-labelledby="unsaved-title" {
-                    h2 #unsaved-title { (l.text("form-unsaved-title")) }
-                    p { (l.text("form-unsaved-intro")) }
-                    dl.summary {
-                        @for (label, value) in &fb.unsaved { (row(label, Some(value))) }
-                    }
-                }
-            }
-        }
-    }
-
     fn current(&self) -> Markup {
         let l = self.l;
         let Some(kind) = stage_form(self.stage) else {
@@ -375,15 +327,14 @@ pub fn case_page(page: &CasePage<'_>) -> Markup {
     html! {
         (page.header())
         (page.progress())
-        (page.alerts())
+        (alerts(l, page.stage, page.feedback))
         @if page.withheld { p.note.confidential { (l.text("case-withheld-note")) } }
+        @if !page.may_edit && page.stage.is_open() { p.note { (l.text("case-read-only")) } }
         div.case-layout {
             div.case-main {
                 (page.current())
                 @if !page.open_transitions.is_empty() {
                     (moves(&moves_ctx, page.stage, page.open_transitions, sent))
-                } @else if !page.may_edit {
-                    p.note { (l.text("case-read-only")) }
                 }
                 (page.details_card())
                 (page.earlier())

@@ -4,7 +4,7 @@
 //! teams (and of the agency without a team) and the closures waiting for their
 //! sign-off. Within each stage, high-risk and overdue cases come first.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use maud::{Markup, html};
 
 use crate::access::Principal;
@@ -151,7 +151,7 @@ fn due_section(l: Locale, data: &HomeData) -> Markup {
                         li.passed[passed] {
                             span.due-date {
                                 @if passed {
-                                    span.flag { "! " (l.text_with("due-passed", &[("date", l.date(g.target_date).into())])) }
+                                    span.flag { span aria-hidden="true" { "! " } (l.text_with("due-passed", &[("date", l.date(g.target_date).into())])) }
                                 } @else {
                                     (l.text_with("due-on", &[("date", l.date(g.target_date).into())]))
                                 }
@@ -190,19 +190,15 @@ fn case_card(l: Locale, who: &Principal, c: &CaseCard, show_worker: bool) -> Mar
                     }
                 }
                 span { (l.text_with("home-in-stage-since", &[("date", l.date(c.stage_since.date()).into())])) }
-                span { (l.text_with("home-last-change", &[("when", when(l, c.updated_at).into())])) }
+                span { (l.text_with("home-last-change", &[("when", l.date_time(c.updated_at).into())])) }
             }
             @if !c.overdue.is_empty() {
                 ul.flags {
-                    @for o in &c.overdue { li.flag { "! " (overdue_text(l, o)) } }
+                    @for o in &c.overdue { li.flag { span aria-hidden="true" { "! " } (overdue_text(l, o)) } }
                 }
             }
         }
     }
-}
-
-fn when(l: Locale, at: NaiveDateTime) -> String {
-    l.date_time(at)
 }
 
 /// The words for one overdue reason.
@@ -224,7 +220,7 @@ pub fn overdue_text(l: Locale, o: &Overdue) -> String {
 pub fn risk_badge(l: Locale, risk: Option<&str>) -> Markup {
     html! {
         @if let Some(risk) = risk {
-            span class={ "risk risk-" (risk) } {
+            span class={ "risk-badge level-" (risk) } {
                 @if is_high_risk(Some(risk)) { span aria-hidden="true" { "▲ " } }
                 (l.label("list-risk", risk))
             }

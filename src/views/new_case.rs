@@ -132,7 +132,7 @@ fn results(l: Locale, found: &[ClientMatch], title_key: &str) -> Markup {
             @if found.is_empty() {
                 p { (l.text("new-case-results-none")) }
             } @else {
-                p.warning role="status" { strong { "! " } (l.text("new-case-duplicate-warning")) }
+                p.warning role="status" { strong aria-hidden="true" { "! " } (l.text("new-case-duplicate-warning")) }
                 ul.client-matches {
                     @for m in found { li { (client_card(l, m, true)) } }
                 }

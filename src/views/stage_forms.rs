@@ -12,6 +12,7 @@ pub mod contract;
 pub mod details;
 pub mod intake;
 pub mod intervention;
+pub mod signed_out;
 pub mod who5;
 
 use maud::{Markup, html};
@@ -70,6 +71,17 @@ impl FormValues {
         seen
     }
 
+    /// The same values without those of `names`.
+    pub fn without(&self, names: &[&str]) -> FormValues {
+        FormValues(
+            self.0
+                .iter()
+                .filter(|(k, _)| !names.contains(&k.as_str()))
+                .cloned()
+                .collect(),
+        )
+    }
+
     /// Adds a value.
     pub fn push(&mut self, name: impl Into<String>, value: impl Into<String>) {
         self.0.push((name.into(), value.into()));
@@ -123,16 +135,16 @@ impl FormKind {
         }
     }
 
-    /// The locale key of the form's title.
-    pub fn title_key(self) -> &'static str {
+    /// The id of the form on the page, for links to it.
+    pub fn anchor(self) -> &'static str {
         match self {
-            FormKind::Intake => "section-intake",
-            FormKind::Assessment => "section-assessment",
-            FormKind::Contract => "section-contract",
-            FormKind::Session => "form-session-new",
-            FormKind::Closure => "section-closure",
-            FormKind::Details => "section-details",
-            FormKind::Transition(_) => "case-moves",
+            FormKind::Intake => "form-intake",
+            FormKind::Assessment => "form-assessment",
+            FormKind::Contract => "form-contract",
+            FormKind::Session => "form-session",
+            FormKind::Closure => "form-closure",
+            FormKind::Details => "form-details",
+            FormKind::Transition(_) => "moves-title",
         }
     }
 }
@@ -226,7 +238,7 @@ impl FormCtx<'_> {
 pub fn section_form(ctx: &FormCtx<'_>, kind: FormKind, submit_key: &str, fields: Markup) -> Markup {
     let l = ctx.l;
     html! {
-        form.stage-form method="post" action={ "/cases/" (ctx.case_id) "/" (kind.path()) } {
+        form.stage-form id=(kind.anchor()) method="post" action={ "/cases/" (ctx.case_id) "/" (kind.path()) } {
             (csrf_field(ctx.who))
             input type="hidden" name="version" value=(ctx.version);
             (fields)

@@ -133,29 +133,38 @@ struct Driver {
 }
 
 impl Driver {
-    fn start(path: &PathBuf) -> Driver {
-        let port = free_port();
-        let child = Command::new(path)
-            .arg(format!("--port={port}"))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {}: {e}", path.display()));
-        let mut driver = Driver { child, port };
-        let deadline = Instant::now() + WAIT;
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            if let Ok(Some(status)) = driver.child.try_wait() {
-                panic!("chromedriver exited at start: {status}");
+    /// Starts chromedriver on a free port and waits until it listens. Another
+    /// process may take the port in between: then it tries another.
+    async fn start(path: &PathBuf) -> Driver {
+        for _ in 0..3 {
+            let port = free_port();
+            let child = Command::new(path)
+                .arg(format!("--port={port}"))
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap_or_else(|e| panic!("cannot start {}: {e}", path.display()));
+            let mut driver = Driver { child, port };
+            let deadline = Instant::now() + WAIT;
+            loop {
+                if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                    return driver;
+                }
+                if let Ok(Some(_)) = driver.child.try_wait() {
+                    break;
+                }
+                assert!(
+                    Instant::now() < deadline,
+                    "chromedriver did not listen on port {port}"
+                );
+                tokio::time::sleep(Duration::from_millis(25)).await;
             }
-            assert!(
-                Instant::now() < deadline,
-                "chromedriver did not listen on port {port}"
-            );
-            std::thread::sleep(Duration::from_millis(25));
         }
-        driver.port = port;
-        driver
+        panic!(
+            "chromedriver exited at start three times ({})",
+            path.display()
+        );
     }
 
     fn url(&self) -> String {
@@ -196,8 +205,8 @@ pub struct Browser {
     pub fx: Fixture,
     /// `http://127.0.0.1:PORT`.
     pub base: String,
-    /// The window width of this test.
-    pub width: Width,
+    /// The window's width now.
+    width: std::cell::Cell<Width>,
     session_id: Option<String>,
     server: tokio::task::JoinHandle<()>,
     driver: Driver,
@@ -286,7 +295,7 @@ impl Staged {
             axum::serve(listener, service).await.expect("serve");
         });
 
-        let driver = Driver::start(&driver);
+        let driver = Driver::start(&driver).await;
         let profile = tempfile::tempdir().expect("profile dir");
         let (w, h) = width.size();
         let mut options = json!({
@@ -329,7 +338,7 @@ impl Staged {
             app,
             fx,
             base,
-            width,
+            width: std::cell::Cell::new(width),
             session_id,
             server,
             driver,
@@ -367,6 +376,47 @@ impl Browser {
                 .expect("resize");
         }
         panic!("could not give the window a {w} × {h} viewport");
+    }
+
+    /// The window's width now.
+    pub fn width(&self) -> Width {
+        self.width.get()
+    }
+
+    /// Gives the window the other width (the page stays as it is, laid out again).
+    pub async fn set_width(&self, width: Width) {
+        let (w, h) = width.size();
+        self.resize(w, h).await;
+        self.width.set(width);
+    }
+
+    /// Checks that the page as it is fits at both widths, then goes back to the
+    /// width it was at.
+    pub async fn assert_fits_both_widths(&self) {
+        let was = self.width();
+        for width in [Width::Phone, Width::Desktop] {
+            self.set_width(width).await;
+            self.assert_fits_width().await;
+        }
+        self.set_width(was).await;
+    }
+
+    /// Checks the page as it is at both widths (it fits; a screenshot `name` when
+    /// screenshots are on, scrolled to `phone_from` or `desktop_from` if given),
+    /// then goes back to the width it was at.
+    pub async fn check_both_widths(
+        &self,
+        name: &str,
+        phone_from: Option<&str>,
+        desktop_from: Option<&str>,
+    ) {
+        let was = self.width();
+        for (width, from) in [(Width::Phone, phone_from), (Width::Desktop, desktop_from)] {
+            self.set_width(width).await;
+            self.assert_fits_width().await;
+            self.screenshot_from(name, from).await;
+        }
+        self.set_width(was).await;
     }
 
     /// Ends the browser session cleanly (dropping also cleans up).
@@ -419,7 +469,25 @@ impl Browser {
             .await
         {
             Ok(element) => element,
-            Err(e) => panic!("no element {css:?} on {} ({e})", self.path().await),
+            Err(e) => panic!(
+                "no element {css:?} on {} ({e}); {}",
+                self.path().await,
+                self.keep_page().await
+            ),
+        }
+    }
+
+    /// Saves the page's HTML in the temporary folder, for a failure message.
+    pub async fn keep_page(&self) -> String {
+        let html = self.client.source().await.unwrap_or_default();
+        let file = std::env::temp_dir().join(format!(
+            "casework-browser-{}-{}.html",
+            std::process::id(),
+            self.width().name()
+        ));
+        match std::fs::write(&file, html) {
+            Ok(()) => format!("the page is saved in {}", file.display()),
+            Err(e) => format!("the page could not be saved: {e}"),
         }
     }
 
@@ -510,7 +578,7 @@ impl Browser {
         }
     }
 
-    /// Clicks the element matching a CSS selector (scrolled into view first).
+    /// Clicks the element matching a CSS selector (WebDriver scrolls it into view).
     pub async fn click(&self, css: &str) {
         let element = self.find(css).await;
         self.click_element(&element, css).await;
@@ -534,13 +602,42 @@ impl Browser {
             .unwrap_or_else(|e| panic!("click {what}: {e}"));
     }
 
-    /// Chooses the radio button `name` = `value` by clicking its label (radios
-    /// may be styled out of sight behind their labels).
+    /// Clicks a link or submit button and waits until the page it leads to has
+    /// loaded (a marker set on the old page is gone), even when the new page has
+    /// the same address (a form shown again after a refusal).
+    pub async fn click_to_load(&self, css: &str) {
+        self.client
+            .execute("window.__caseworkOldPage = true;", vec![])
+            .await
+            .expect("mark the page");
+        self.click(css).await;
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let loaded = self
+                .client
+                .execute(
+                    "return !window.__caseworkOldPage && document.readyState === 'complete';",
+                    vec![],
+                )
+                .await;
+            if matches!(loaded, Ok(Value::Bool(true))) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "clicking {css} did not load a page (still at {})",
+                self.path().await
+            );
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    }
+
+    /// Clicks the label of the radio button or checkbox `name` = `value` (the
+    /// inputs may be styled out of sight behind their labels): chooses a radio
+    /// button, toggles a checkbox.
     pub async fn choose(&self, name: &str, value: &str) {
-        self.click(&format!(
-            "label:has(input[type=radio][name='{name}'][value='{value}'])"
-        ))
-        .await;
+        self.click(&format!("label:has(input[name='{name}'][value='{value}'])"))
+            .await;
     }
 
     /// The text of the page's alert (`role=alert`), or "" when there is none.
@@ -574,7 +671,8 @@ impl Browser {
     }
 
     async fn submit_case_form_at(&self, form: &str, path: &str, flash: &str) {
-        self.click(&format!("{form} button[type=submit]")).await;
+        self.click_to_load(&format!("{form} button[type=submit]"))
+            .await;
         let want = format!("flash={flash}");
         let refused = format!("/{path}");
         let at = self
@@ -623,14 +721,14 @@ impl Browser {
         self.goto("/sign-in").await;
         self.type_text("#username", login).await;
         self.type_text("#password", password).await;
-        self.click("form[action='/sign-in'] button[type=submit]")
+        self.click_to_load("form[action='/sign-in'] button[type=submit]")
             .await;
         self.wait_for_path("/ after signing in", |p| p == "/").await;
     }
 
     /// Signs out with the header button; checks that it lands on the sign-in page.
     pub async fn sign_out(&self) {
-        self.click("form[action='/sign-out'] button[type=submit]")
+        self.click_to_load("form[action='/sign-out'] button[type=submit]")
             .await;
         self.wait_for_path("/sign-in after signing out", |p| p == "/sign-in")
             .await;
@@ -660,7 +758,7 @@ impl Browser {
             scroll <= inner,
             "{} is {scroll} px wide in a {inner} px window ({}); too wide: {}",
             self.path().await,
-            self.width.name(),
+            self.width().name(),
             sizes[2]
         );
     }
@@ -681,7 +779,7 @@ impl Browser {
             Ok("full") => true,
             _ => return,
         };
-        let (w, h) = self.width.size();
+        let (w, h) = self.width().size();
         let height = if full {
             self.client
                 .execute(
@@ -726,7 +824,7 @@ impl Browser {
         }
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots");
         std::fs::create_dir_all(&dir).expect("screenshot folder");
-        let file = dir.join(format!("{name}-{}.png", self.width.name()));
+        let file = dir.join(format!("{name}-{}.png", self.width().name()));
         std::fs::write(&file, png).unwrap_or_else(|e| panic!("write {}: {e}", file.display()));
     }
 }

@@ -79,10 +79,17 @@ async fn home_shows_what_needs_the_worker(app: TestApp) {
 
     // The supervisor sees the team's cases, and closures to sign off.
     set_stage(&app, &calm.id, "closure", Some("low"));
+    let own = case(&app, &fx, &c, "counselling", team, Some(&fx.supervisor));
+    set_stage(&app, &own.id, "closure", None);
     let (status, html) = page(&app, Some(&fx.supervisor), "/", "en").await;
     assert_eq!(status, StatusCode::OK);
     let sign_off = section(&html, "sign-off");
-    assert_eq!(references(sign_off), std::slice::from_ref(&calm.reference));
+    assert_eq!(
+        references(sign_off),
+        std::slice::from_ref(&calm.reference),
+        "not their own case: another supervisor signs it off"
+    );
+    assert!(section(&html, "caseload").contains(&own.reference));
     assert!(section(&html, "caseload").contains(&colleagues.reference));
     assert!(!html.contains(&other_teams.reference));
     let (_, html) = page(&app, Some(&fx.other_supervisor), "/", "en").await;

@@ -234,6 +234,7 @@ pub fn intake_queue(
 }
 
 /// Cases in scope at closure, waiting for a supervisor to sign off; oldest first.
+/// The viewer's own cases are left out: another supervisor signs those off.
 pub fn awaiting_sign_off(
     conn: &mut DbConnection,
     scope: &CaseScope,
@@ -242,6 +243,11 @@ pub fn awaiting_sign_off(
 ) -> StoreResult<Vec<CaseCard>> {
     let rows: Vec<CardRow> = open_cards!(scope)
         .filter(cases::stage.eq(CaseStage::Closure.as_str()))
+        .filter(
+            cases::assigned_worker_id
+                .is_null()
+                .or(cases::assigned_worker_id.ne(scope.viewer_id.clone())),
+        )
         .order((cases::updated_at.asc(), cases::id.asc()))
         .limit(limit)
         .load(conn)?;

@@ -187,9 +187,9 @@ fn choice_group(
             aria-describedby=[described.as_deref()] {
             legend { (legend) }
             @for (code, text) in options {
-                div.choice {
-                    input id={ (id) "-" (code) } type=(kind) name=(name) value=(code) checked[checked(code)];
-                    label for={ (id) "-" (code) } { (text) }
+                label.choice {
+                    input type=(kind) name=(name) value=(code) checked[checked(code)];
+                    (text)
                 }
             }
             (error_list(&messages, described.as_deref()))
@@ -198,7 +198,7 @@ fn choice_group(
 }
 
 fn required(l: Locale, label: &str) -> String {
-    format!("{label} ({})", l.text("new-case-required"))
+    l.text_with("new-case-required", &[("label", label.to_owned().into())])
 }
 
 fn client_fields(l: Locale, page: &NewCasePage<'_>) -> Markup {

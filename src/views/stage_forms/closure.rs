@@ -77,13 +77,27 @@ pub fn summary(l: Locale, record: Option<&ClosureRecord>, goals: &[Goal]) -> Mar
     let Some(r) = record else {
         return html! { p.muted { (l.text("case-nothing-recorded")) } };
     };
+    // An early closure records only its reason: empty rows would read as omissions.
+    let early = r
+        .reason
+        .as_deref()
+        .and_then(|c| c.parse::<ClosureReason>().ok())
+        .is_some_and(|c| c.is_early());
+    let rows = [
+        ("form-closure-who5", score_text(r.who5_closing)),
+        (
+            "form-closure-satisfaction",
+            r.satisfaction.map(|n| satisfaction_label(l, n)),
+        ),
+        ("form-closure-summary", r.summary.clone()),
+        ("form-closure-follow-up", r.follow_up_plan.clone()),
+    ];
     html! {
         dl.summary {
             (row(&l.text("form-closure-reason"), label_opt(l, "case-closure-reason", r.reason.as_deref()).as_deref()))
-            (row(&l.text("form-closure-who5"), score_text(r.who5_closing).as_deref()))
-            (row(&l.text("form-closure-satisfaction"), r.satisfaction.map(|n| satisfaction_label(l, n)).as_deref()))
-            (row(&l.text("form-closure-summary"), r.summary.as_deref()))
-            (row(&l.text("form-closure-follow-up"), r.follow_up_plan.as_deref()))
+            @for (key, value) in rows.iter().filter(|(_, v)| !early || v.is_some()) {
+                (row(&l.text(key), value.as_deref()))
+            }
         }
         @if goals.iter().any(|g| g.attainment.is_some()) {
             h3 { (l.text("form-closure-gas")) }

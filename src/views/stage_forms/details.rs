@@ -14,6 +14,11 @@ use crate::error::field_message;
 use crate::i18n::{Arg, Locale};
 use crate::views::components::{field_id, text_area, text_input, typed_input};
 
+/// A vocabulary's codes, for a list of options.
+fn codes<T: Copy>(all: &[T], code: fn(T) -> &'static str) -> Vec<&'static str> {
+    all.iter().map(|c| code(*c)).collect()
+}
+
 /// An amount in yuan (typed with up to two decimals, stored in fen), with
 /// messages that speak yuan rather than the fen the domain counts in.
 fn money_input(ctx: &FormCtx<'_>, field: &str, name: &str, label: &str) -> Markup {
@@ -93,15 +98,14 @@ pub fn form(ctx: &FormCtx<'_>, case_type: CaseType) -> Markup {
     let area = |field: &str, name: &str, key: &str| {
         text_area(l, ctx.errors, field, name, &l.text(key), ctx.v(name))
     };
-    let codes = |all: Vec<&'static str>| all;
     let fields = match case_type {
         CaseType::Counselling => html! {
             (select_field(ctx, "details.concern", "concern", &l.text("form-details-concern"),
-                &code_options(l, "case-concern", &codes(CounsellingConcern::ALL.iter().map(|c| c.as_str()).collect()))))
+                &code_options(l, "case-concern", &codes(CounsellingConcern::ALL, CounsellingConcern::as_str))))
             (area("details.self_harm_screening", "self_harm_screening", "form-details-self-harm-screening"))
             p.hint.confidential { (l.text("case-confidential-hint")) }
             (select_field(ctx, "details.preferred_mode", "preferred_mode", &l.text("form-details-preferred-mode"),
-                &code_options(l, "case-mode", &codes(SessionMode::ALL.iter().map(|c| c.as_str()).collect()))))
+                &code_options(l, "case-mode", &codes(SessionMode::ALL, SessionMode::as_str))))
         },
         CaseType::FamilyMediation => html! {
             (text("details.parties", "parties", "form-details-parties"))
@@ -112,7 +116,7 @@ pub fn form(ctx: &FormCtx<'_>, case_type: CaseType) -> Markup {
         CaseType::LabourDispute => html! {
             (text("details.employer", "employer", "form-details-employer"))
             (select_field(ctx, "details.category", "category", &l.text("form-details-category"),
-                &code_options(l, "case-dispute-category", &codes(DisputeCategory::ALL.iter().map(|c| c.as_str()).collect()))))
+                &code_options(l, "case-dispute-category", &codes(DisputeCategory::ALL, DisputeCategory::as_str))))
             (typed_input(l, ctx.errors, "details.workers_affected", "workers_affected",
                 &l.text("form-details-workers-affected"), ctx.v("workers_affected"), "number", Some(("1", "1000000"))))
             div.pair {
@@ -121,14 +125,14 @@ pub fn form(ctx: &FormCtx<'_>, case_type: CaseType) -> Markup {
             }
             p.hint { (l.text("form-money-hint")) }
             (select_field(ctx, "details.route", "route", &l.text("form-details-route"),
-                &code_options(l, "case-dispute-route", &codes(DisputeRoute::ALL.iter().map(|c| c.as_str()).collect()))))
+                &code_options(l, "case-dispute-route", &codes(DisputeRoute::ALL, DisputeRoute::as_str))))
             (area("details.outcome", "outcome", "form-details-outcome"))
         },
         CaseType::SpecialGroup => html! {
             (choices(ctx, "details.groups", "groups", &l.text("form-details-groups"), "case-group",
-                &codes(SpecialGroup::ALL.iter().map(|c| c.as_str()).collect())))
+                &codes(SpecialGroup::ALL, SpecialGroup::as_str)))
             (choices(ctx, "details.needs", "needs", &l.text("form-details-needs"), "case-need",
-                &codes(AssistanceNeed::ALL.iter().map(|c| c.as_str()).collect())))
+                &codes(AssistanceNeed::ALL, AssistanceNeed::as_str)))
             (area("details.resources_linked", "resources_linked", "form-details-resources-linked"))
         },
     };

@@ -16,7 +16,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::case_page::{CaseScreen, Sent, render_case};
-use super::forms::{Parsed, ParsedForm, parse, read_form, transition_of};
+use super::forms::{Parsed, ParsedForm, diff, parse, read_form, transition_of};
 use crate::access::{CaseAction, Principal};
 use crate::db::audit::AuditAction;
 use crate::db::{DbConnection, StoreError, StoreResult, details, records, transitions};
@@ -28,8 +28,8 @@ use crate::web::cases::{audit_case, audited_refusal, check_case};
 use crate::web::json::IdPath;
 use crate::web::page::PageContext;
 
-/// Saves a parsed form in the caller's write transaction; returns the audit
-/// action and detail to record (the same details as the JSON API writes).
+/// Saves a parsed form in the caller's write transaction and records it in the
+/// audit trail there, with the same details as the JSON API writes.
 fn save(
     conn: &mut DbConnection,
     actor: &Principal,
@@ -217,13 +217,33 @@ async fn submit(
 
 /// The typed values without the hidden tokens (they are the page's, not the user's).
 fn without_tokens(values: FormValues) -> FormValues {
-    let pairs = values
-        .names()
-        .iter()
-        .filter(|n| !matches!(**n, "csrf_token" | "version"))
-        .flat_map(|n| values.all(n).map(|v| ((*n).to_owned(), v.to_owned())))
-        .collect();
-    FormValues::from_pairs(pairs)
+    values.without(&["csrf_token", "version"])
+}
+
+/// A form sent without a valid session. A browser (sent to sign in by
+/// [`CaseScreen`]) gets a page that keeps what was typed, since the session
+/// may simply have timed out while a long note was being written; nothing is
+/// read from the database and nothing is saved. Anything else gets the refusal.
+async fn signed_out(
+    refused: Response,
+    case_id: &str,
+    req: Request,
+    kind: Option<FormKind>,
+) -> Response {
+    if refused.status() != StatusCode::SEE_OTHER {
+        return refused;
+    }
+    let l = crate::web::locale::from_headers(req.headers());
+    let Ok(values) = read_form(req).await else {
+        return refused;
+    };
+    let typed = without_tokens(values);
+    let kind = kind.or_else(|| transition_of(&typed).map(FormKind::Transition));
+    let fields = kind
+        .map(|k| diff::typed_fields(l, k, &typed))
+        .unwrap_or_default();
+    let page = crate::views::stage_forms::signed_out::signed_out(l, case_id, &fields);
+    (StatusCode::UNAUTHORIZED, page).into_response()
 }
 
 macro_rules! form_handler {
@@ -231,11 +251,14 @@ macro_rules! form_handler {
         $(#[$doc])*
         pub async fn $name(
             State(state): State<AppState>,
-            CaseScreen(ctx): CaseScreen,
+            screen: Result<CaseScreen, Response>,
             IdPath(id): IdPath,
             req: Request,
         ) -> Response {
-            submit(state, ctx, id, req, $kind).await
+            match screen {
+                Ok(CaseScreen(ctx)) => submit(state, ctx, id, req, $kind).await,
+                Err(refused) => signed_out(refused, &id, req, $kind).await,
+            }
         }
     };
 }
