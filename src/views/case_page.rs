@@ -231,7 +231,7 @@ impl CasePage<'_> {
                         FormKind::Session => {
                             h3 { (l.text("section-sessions")) }
                             (self.summary(FormKind::Session))
-                            h3 { (l.text("form-session-new")) }
+                            h3.print-hide { (l.text("form-session-new")) }
                             (intervention::form(&ctx))
                         },
                         FormKind::Closure => {

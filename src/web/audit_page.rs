@@ -85,21 +85,31 @@ pub async fn search_page(
     let content = html! {
         h1 { (l.text("audit-title")) }
         form.card.filters method="get" action="/audit" {
-            label for="action" { (l.text("audit-action")) }
-            select id="action" name="action" {
-                option value="" { (l.text("audit-any")) }
-                @for a in AuditAction::ALL {
-                    option value=(a.as_str()) selected[q.action.as_deref() == Some(a.as_str())] { (l.label("audit-action", a.as_str())) }
+            div.field {
+                label for="action" { (l.text("audit-action")) }
+                select id="action" name="action" {
+                    option value="" { (l.text("audit-any")) }
+                    @for a in AuditAction::ALL {
+                        option value=(a.as_str()) selected[q.action.as_deref() == Some(a.as_str())] { (l.label("audit-action", a.as_str())) }
+                    }
                 }
             }
-            label for="actor_id" { (l.text("audit-actor-id")) }
-            input id="actor_id" name="actor_id" value=(value(&q.actor_id));
-            label for="case_id" { (l.text("audit-case-id")) }
-            input id="case_id" name="case_id" value=(value(&q.case_id));
-            label for="from" { (l.text("audit-from")) }
-            input id="from" name="from" type="date" value=(value(&q.from));
-            label for="to" { (l.text("audit-to")) }
-            input id="to" name="to" type="date" value=(value(&q.to));
+            div.field {
+                label for="actor_id" { (l.text("audit-actor-id")) }
+                input id="actor_id" name="actor_id" value=(value(&q.actor_id));
+            }
+            div.field {
+                label for="case_id" { (l.text("audit-case-id")) }
+                input id="case_id" name="case_id" value=(value(&q.case_id));
+            }
+            div.field {
+                label for="from" { (l.text("audit-from")) }
+                input id="from" name="from" type="date" value=(value(&q.from));
+            }
+            div.field {
+                label for="to" { (l.text("audit-to")) }
+                input id="to" name="to" type="date" value=(value(&q.to));
+            }
             button type="submit" { (l.text("audit-search")) }
         }
         (event_table(l, &events, &names))

@@ -62,7 +62,7 @@ fn sign_in_page(l: Locale, error: Option<String>, username: &str) -> Markup {
     let content = html! {
         h1 { (l.text("sign-in-title")) }
         @if let Some(e) = &error { p.error role="alert" id="sign-in-error" { (e) } }
-        form.card method="post" action="/sign-in" {
+        form.card.narrow method="post" action="/sign-in" {
             label for="username" { (l.text("sign-in-username")) }
             input id="username" name="username" autocomplete="username" required value=(username)
                 aria-describedby=[error.as_ref().map(|_| "sign-in-error")];
@@ -146,7 +146,7 @@ fn setup_page(l: Locale, token: &str, errors: &[String], form: Option<&SetupForm
         @if !errors.is_empty() {
             div.error role="alert" { @for e in errors { p { (e) } } }
         }
-        form.card method="post" action={ "/setup/" (token) } {
+        form.card.narrow method="post" action={ "/setup/" (token) } {
             label for="organisation_name" { (l.text("setup-organisation-name")) }
             input id="organisation_name" name="organisation_name" required value=(value(|f| &f.organisation_name));
             label for="organisation_kind" { (l.text("setup-organisation-kind")) }

@@ -263,10 +263,15 @@ impl Staged {
     }
 
     /// Whether a screen is built yet: it answers 200 with `marker` in its HTML.
-    /// Otherwise says "screen not built yet: skipped" (a test then returns).
+    /// Otherwise says "screen not built yet: skipped" (a test then returns); in CI
+    /// that is a failure, so that a changed page cannot turn its test into a skip.
     pub async fn screen_built(&self, path: &str, user_id: &str, marker: &str) -> bool {
         let (status, body) = self.probe(path, user_id).await;
         let built = status == StatusCode::OK && body.contains(marker);
+        assert!(
+            built || std::env::var_os("CI").is_none(),
+            "CI is set but GET {path} answered {status} without {marker:?}: the screen's browser test must run"
+        );
         if !built {
             say(&format!(
                 "screen not built yet: skipped (GET {path} answered {status}{})",
