@@ -17,7 +17,7 @@ use crate::domain::validation::ClientInput;
 use crate::error::AppError;
 
 /// Records a client action; the search terms themselves are personal data and are not kept.
-fn audit_client(
+pub(crate) fn audit_client(
     conn: &mut DbConnection,
     who: &Principal,
     action: AuditAction,

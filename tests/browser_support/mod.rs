@@ -357,7 +357,9 @@ impl Staged {
 impl Browser {
     /// Sets the viewport (not the window) to `w` × `h` CSS pixels.
     async fn resize(&self, w: u32, h: u32) {
-        for _ in 0..3 {
+        // Headless Chromium applies a resize asynchronously; on a loaded machine it
+        // can take a few hundred milliseconds, so check again a few times.
+        for _ in 0..20 {
             let inner = self
                 .client
                 .execute("return [window.innerWidth, window.innerHeight];", vec![])
@@ -379,6 +381,7 @@ impl Browser {
                 .set_window_size(fit(ow, iw, w), fit(oh, ih, h))
                 .await
                 .expect("resize");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }
         panic!("could not give the window a {w} × {h} viewport");
     }

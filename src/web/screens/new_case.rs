@@ -19,7 +19,7 @@ use chrono::Datelike;
 use self::check::{Checked, ClientChoice, check};
 use super::home::{case_scope, staff_page};
 use crate::access::Principal;
-use crate::db::audit::{self, AuditAction, Outcome};
+use crate::db::audit::AuditAction;
 use crate::db::case_queries::{
     CaseScope, ClientMatch, agency_staff, agency_teams, client_known_to_agency,
     possible_duplicates_in_agency, search_clients, union_organisations,
@@ -34,36 +34,12 @@ use crate::views::new_case::{Choices, NewCasePage, NewCaseValues, new_case};
 use crate::web::AppState;
 use crate::web::actor::FormUser;
 use crate::web::cases::audit_case;
+use crate::web::clients::audit_client;
 use crate::web::locale::from_headers;
 use crate::web::page::PageContext;
 
 /// Most clients a search shows.
 const SEARCH_LIMIT: i64 = 20;
-
-/// Records a client action as `web::clients` does; search terms are personal
-/// data and are not kept, only how many were found.
-fn audit_client(
-    conn: &mut DbConnection,
-    who: &Principal,
-    action: AuditAction,
-    client_id: Option<&str>,
-    detail: Option<String>,
-) -> StoreResult<()> {
-    audit::record(
-        conn,
-        audit::Entry {
-            actor_id: Some(&who.user_id),
-            action,
-            outcome: Outcome::Allowed,
-            record_type: Some("client"),
-            record_id: client_id,
-            case_id: None,
-            client_address: &who.client_address,
-            detail,
-        },
-        who.at,
-    )
-}
 
 fn load_choices(conn: &mut DbConnection, who: &Principal) -> StoreResult<Choices> {
     let teams = agency_teams(conn, &who.organisation_id, &who.team_ids)?;
