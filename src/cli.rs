@@ -16,6 +16,16 @@ pub struct Cli {
     #[command(flatten)]
     pub database: DatabaseSettings,
 
+    /// The installation's time zone (IANA name such as Asia/Shanghai or
+    /// Asia/Taipei): what "today" is, and how dates and times are shown.
+    #[arg(
+        long,
+        env = "CASEWORK_TIME_ZONE",
+        default_value = "Asia/Shanghai",
+        global = true
+    )]
+    pub time_zone: chrono_tz::Tz,
+
     /// What to do; `serve` when omitted.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -77,6 +87,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let command = cli
         .command
         .unwrap_or_else(|| Command::Serve(ServeSettings::parse_from_env_only()));
+    crate::local_time::set_zone(cli.time_zone).map_err(anyhow::Error::msg)?;
     let db = open(&cli.database).await?;
     match command {
         Command::Serve(settings) => serve(db, settings).await,

@@ -124,9 +124,15 @@ impl Locale {
         }
     }
 
-    /// A UTC time shown with its date, to the minute.
+    /// A stored (UTC) time shown in the installation's zone with its date, to the minute.
     pub fn date_time(self, at: chrono::NaiveDateTime) -> String {
-        format!("{} {}", self.date(at.date()), at.format("%H:%M"))
+        let local = crate::local_time::to_local(at);
+        format!("{} {}", self.date(local.date()), local.format("%H:%M"))
+    }
+
+    /// The local day of a stored (UTC) time.
+    pub fn day_of(self, at: chrono::NaiveDateTime) -> String {
+        self.date(crate::local_time::local_day(at))
     }
 
     /// A whole number with the locale's grouping (12,345).

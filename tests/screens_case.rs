@@ -186,9 +186,11 @@ pub async fn post_ok(
     after
 }
 
-/// Today as date inputs send it.
+/// Today in the installation's zone, as date inputs send it.
 pub fn today() -> String {
-    casework::db::now().date().format("%Y-%m-%d").to_string()
+    casework::local_time::local_day(casework::db::now())
+        .format("%Y-%m-%d")
+        .to_string()
 }
 
 pub const SCRIPT: &str = "<script>alert(1)</script>";

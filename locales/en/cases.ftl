@@ -171,7 +171,14 @@ form-session-minutes = { $n } min
 form-session-mode = Mode
 form-session-participants = Participants
 form-session-notes = Notes
-form-session-progress-hint = Write the progress on each goal of the plan in the notes.
+form-session-progress-hint = Rate the progress on each goal of the plan at this session; leave a goal blank if it was not worked on.
+case-progress-worse = Moved away from the goal
+case-progress-no-change = No change
+case-progress-some = Some progress
+case-progress-good = Good progress
+case-progress-achieved = Goal reached
+form-session-progress = Progress on the goals
+form-session-progress-note = Note on this goal
 form-session-services = Services delivered
 
 ## Closure

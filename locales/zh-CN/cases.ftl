@@ -171,7 +171,14 @@ form-session-minutes = { $n } 分钟
 form-session-mode = 服务方式
 form-session-participants = 参与者
 form-session-notes = 服务记录内容
-form-session-progress-hint = 请在记录内容中写明各项服务目标的进展。
+form-session-progress-hint = 请评估本次介入在各项服务目标上的进展；本次未涉及的目标可留空。
+case-progress-worse = 有所退步
+case-progress-no-change = 没有变化
+case-progress-some = 略有进展
+case-progress-good = 明显进展
+case-progress-achieved = 目标已达成
+form-session-progress = 目标进展
+form-session-progress-note = 该目标的进展说明
 form-session-services = 已提供的服务
 
 ## 结案与评估

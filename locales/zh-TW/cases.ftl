@@ -171,7 +171,14 @@ form-session-minutes = { $n } 分鐘
 form-session-mode = 服務方式
 form-session-participants = 參與者
 form-session-notes = 服務記錄內容
-form-session-progress-hint = 請在記錄內容中寫明各項服務目標的進展。
+form-session-progress-hint = 請評估本次介入在各項服務目標上的進展；本次未涉及的目標可留空。
+case-progress-worse = 有所退步
+case-progress-no-change = 沒有變化
+case-progress-some = 略有進展
+case-progress-good = 明顯進展
+case-progress-achieved = 目標已達成
+form-session-progress = 目標進展
+form-session-progress-note = 該目標的進展說明
 form-session-services = 已提供的服務
 
 ## 結案與評估

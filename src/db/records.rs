@@ -215,7 +215,9 @@ pub fn save_contract(
     input: ContractInput,
     actor_id: &str,
 ) -> StoreResult<Case> {
-    input.validate().map_err(StoreError::Invalid)?;
+    input
+        .validate(crate::local_time::local_day(now()))
+        .map_err(StoreError::Invalid)?;
     let case = begin_edit(conn, case_id, version, Section::Contract)?;
     let existing: Vec<String> = load_goals(conn, case_id)?
         .into_iter()
@@ -309,8 +311,18 @@ pub fn add_session(
     actor_id: &str,
 ) -> StoreResult<(Case, Session)> {
     let at = now();
-    input.validate(at.date()).map_err(StoreError::Invalid)?;
+    input
+        .validate(crate::local_time::local_day(at))
+        .map_err(StoreError::Invalid)?;
     let case = begin_edit(conn, case_id, version, Section::Sessions)?;
+    let goals = load_goals(conn, case_id)?;
+    let mut errors = Errors::default();
+    for (i, p) in input.goal_progress.iter().enumerate() {
+        if !goals.iter().any(|g| g.id == p.goal_id) {
+            errors.unknown(format!("session.goal_progress.{i}"));
+        }
+    }
+    errors.finish().map_err(StoreError::Invalid)?;
     let session = Session {
         id: new_id(),
         case_id: case_id.to_owned(),
@@ -326,6 +338,27 @@ pub fn add_session(
     diesel::insert_into(sessions::table)
         .values(&session)
         .execute(conn)?;
+    let progress: Vec<SessionGoalProgress> = input
+        .goal_progress
+        .into_iter()
+        .filter_map(|p| {
+            let goal = goals.iter().find(|g| g.id == p.goal_id)?;
+            Some(SessionGoalProgress {
+                id: new_id(),
+                session_id: session.id.clone(),
+                goal_id: Some(goal.id.clone()),
+                goal_description: goal.description.clone(),
+                progress: p.progress.as_str().to_owned(),
+                note: clean(p.note),
+            })
+        })
+        .collect();
+    // One row at a time: MultiConnection has no batch insert for SQLite.
+    for row in &progress {
+        diesel::insert_into(session_goal_progress::table)
+            .values(row)
+            .execute(conn)?;
+    }
     Ok((case, session))
 }
 
@@ -335,6 +368,43 @@ pub fn load_sessions(conn: &mut DbConnection, case_id: &str) -> StoreResult<Vec<
         .filter(sessions::case_id.eq(case_id))
         .order((sessions::held_on.asc(), sessions::recorded_at.asc()))
         .select(Session::as_select())
+        .load(conn)?)
+}
+
+/// Progress on one goal recorded at one session. The goal's wording is kept as it
+/// was, so that a later revision of the plan does not rewrite the session log.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
+#[diesel(table_name = session_goal_progress)]
+pub struct SessionGoalProgress {
+    /// Row id.
+    pub id: String,
+    /// The session.
+    pub session_id: String,
+    /// The goal, while the plan still holds it.
+    pub goal_id: Option<String>,
+    /// The goal as it was worded at the session.
+    pub goal_description: String,
+    /// A `GoalProgress` code.
+    pub progress: String,
+    /// A short note (confidential, as the session notes).
+    pub note: Option<String>,
+}
+
+/// The goal progress recorded at the sessions of a case, in plan order per session.
+pub fn load_goal_progress(
+    conn: &mut DbConnection,
+    case_id: &str,
+) -> StoreResult<Vec<SessionGoalProgress>> {
+    Ok(session_goal_progress::table
+        .inner_join(sessions::table)
+        .left_join(goals::table.on(goals::id.nullable().eq(session_goal_progress::goal_id)))
+        .filter(sessions::case_id.eq(case_id))
+        .order((
+            session_goal_progress::session_id.asc(),
+            goals::position.asc(),
+            session_goal_progress::goal_description.asc(),
+        ))
+        .select(SessionGoalProgress::as_select())
         .load(conn)?)
 }
 
@@ -448,6 +518,8 @@ pub struct StageRecords {
     pub goals: Vec<Goal>,
     /// 介入.
     pub sessions: Vec<Session>,
+    /// Progress on the goals, recorded at the sessions.
+    pub goal_progress: Vec<SessionGoalProgress>,
     /// 结案与评估.
     pub closure: Option<ClosureRecord>,
 }
@@ -460,6 +532,7 @@ pub fn load_stage_records(conn: &mut DbConnection, case_id: &str) -> StoreResult
         contract: load_record!(conn, contract_records, ContractRecord, case_id),
         goals: load_goals(conn, case_id)?,
         sessions: load_sessions(conn, case_id)?,
+        goal_progress: load_goal_progress(conn, case_id)?,
         closure: load_record!(conn, closure_records, ClosureRecord, case_id),
     })
 }

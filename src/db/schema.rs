@@ -184,6 +184,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    session_goal_progress (id) {
+        id -> Text,
+        session_id -> Text,
+        goal_id -> Nullable<Text>,
+        goal_description -> Text,
+        progress -> Text,
+        note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
     sessions (id) {
         id -> Text,
         case_id -> Text,
@@ -274,15 +285,127 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    service_agreements (union_id, agency_id) {
+        union_id -> Text,
+        agency_id -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    referrals (id) {
+        id -> Text,
+        source -> Text,
+        union_id -> Nullable<Text>,
+        referred_by -> Nullable<Text>,
+        agency_id -> Text,
+        member_name -> Text,
+        member_phone -> Nullable<Text>,
+        member_gender -> Nullable<Text>,
+        member_birth_year -> Nullable<Integer>,
+        member_employer -> Nullable<Text>,
+        contact_time -> Nullable<Text>,
+        concern -> Text,
+        suggested_type -> Nullable<Text>,
+        urgency -> Text,
+        consent_by -> Text,
+        consent_on -> Date,
+        status -> Text,
+        case_id -> Nullable<Text>,
+        outcome_summary -> Nullable<Text>,
+        receipt_hash -> Nullable<Text>,
+        client_address -> Nullable<Text>,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    referral_events (id) {
+        id -> Text,
+        referral_id -> Text,
+        kind -> Text,
+        actor_id -> Nullable<Text>,
+        note -> Nullable<Text>,
+        occurred_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    resources (id) {
+        id -> Text,
+        name -> Text,
+        category -> Text,
+        contact -> Nullable<Text>,
+        address -> Nullable<Text>,
+        notes -> Nullable<Text>,
+        active -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    outbound_referrals (id) {
+        id -> Text,
+        case_id -> Text,
+        resource_id -> Text,
+        request -> Text,
+        status -> Text,
+        feedback -> Nullable<Text>,
+        referred_by -> Text,
+        referred_at -> Timestamp,
+        updated_by -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    case_transfers (id) {
+        id -> Text,
+        case_id -> Text,
+        from_organisation_id -> Text,
+        from_worker_id -> Nullable<Text>,
+        to_organisation_id -> Text,
+        to_worker_id -> Nullable<Text>,
+        reason -> Text,
+        status -> Text,
+        requested_by -> Text,
+        requested_at -> Timestamp,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        decision_note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    notifications (id) {
+        id -> Text,
+        user_id -> Text,
+        kind -> Text,
+        label -> Text,
+        link -> Text,
+        created_at -> Timestamp,
+        read_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(cases -> clients (client_id));
 diesel::joinable!(cases -> organisations (organisation_id));
 diesel::joinable!(goals -> cases (case_id));
 diesel::joinable!(sessions -> cases (case_id));
+diesel::joinable!(session_goal_progress -> sessions (session_id));
 diesel::joinable!(case_transitions -> cases (case_id));
 diesel::joinable!(team_members -> users (user_id));
 diesel::joinable!(team_members -> teams (team_id));
 diesel::joinable!(auth_sessions -> users (user_id));
 diesel::joinable!(audit_events -> users (actor_id));
+diesel::joinable!(referral_events -> referrals (referral_id));
+diesel::joinable!(outbound_referrals -> resources (resource_id));
+diesel::joinable!(outbound_referrals -> cases (case_id));
+diesel::joinable!(case_transfers -> cases (case_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
@@ -292,6 +415,14 @@ diesel::allow_tables_to_appear_in_same_query!(
     cases,
     goals,
     sessions,
+    session_goal_progress,
+    service_agreements,
+    referrals,
+    referral_events,
+    resources,
+    outbound_referrals,
+    case_transfers,
+    notifications,
     case_transitions,
     team_members,
     auth_sessions,

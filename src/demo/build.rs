@@ -17,9 +17,11 @@ use crate::db::organisations::{self, Organisation, Team, User};
 use crate::db::{DbConnection, StoreResult, details, records, transitions};
 use crate::domain::validation::{
     AssessmentInput, ClientInput, ClosureInput, ContractInput, DetailsInput, GoalAttainmentInput,
-    GoalInput, IntakeInput, NewCaseInput, SessionInput,
+    GoalInput, GoalProgressInput, IntakeInput, NewCaseInput, SessionInput,
 };
-use crate::domain::vocab::{CaseStage, CaseType, ClosureReason, OrganisationKind, Role};
+use crate::domain::vocab::{
+    CaseStage, CaseType, ClosureReason, GoalProgress, OrganisationKind, Role,
+};
 use crate::domain::workflow::{Transition, TransitionRequest};
 
 /// Everything the cases refer to, as stored.
@@ -243,6 +245,20 @@ impl Walk<'_> {
     }
 
     fn session(&mut self, s: &Session) -> StoreResult<()> {
+        // Older sessions show less progress than recent ones, as a plan usually goes.
+        let goal_progress = records::load_goals(self.conn, &self.case.id)?
+            .into_iter()
+            .enumerate()
+            .map(|(i, g)| GoalProgressInput {
+                goal_id: g.id,
+                progress: match (s.days_ago + i as i64) % 4 {
+                    0 => GoalProgress::Good,
+                    1 | 2 => GoalProgress::Some,
+                    _ => GoalProgress::NoChange,
+                },
+                note: None,
+            })
+            .collect();
         let input = SessionInput {
             held_on: self.today - TimeDelta::days(s.days_ago),
             duration_minutes: s.minutes,
@@ -250,6 +266,7 @@ impl Walk<'_> {
             participants: Some(s.participants.to_owned()),
             notes: Some(s.notes.to_owned()),
             services_delivered: Some(s.services.to_owned()),
+            goal_progress,
         };
         let (case, _) = records::add_session(
             self.conn,

@@ -299,9 +299,12 @@ pub struct ContractInput {
 pub const MAX_GOALS: usize = 20;
 
 impl ContractInput {
-    /// Checks goals and lengths.
-    pub fn validate(&self) -> Result<(), Vec<FieldError>> {
+    /// Checks goals, lengths, and that the agreement is not dated after `today`.
+    pub fn validate(&self, today: NaiveDate) -> Result<(), Vec<FieldError>> {
         let mut e = Errors::default();
+        if self.agreed_on.is_some_and(|d| d > today) {
+            e.push("contract.agreed_on", Problem::InFuture);
+        }
         if self.goals.len() > MAX_GOALS {
             e.push(
                 "contract.goals",
@@ -345,6 +348,21 @@ pub struct SessionInput {
     pub notes: Option<String>,
     /// Services delivered in the session.
     pub services_delivered: Option<String>,
+    /// Progress on the plan's goals; goals not rated this session are left out.
+    #[serde(default)]
+    pub goal_progress: Vec<GoalProgressInput>,
+}
+
+/// Progress on one goal, rated at a session.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoalProgressInput {
+    /// The goal (of the same case).
+    pub goal_id: String,
+    /// How far the session moved the client towards it.
+    pub progress: GoalProgress,
+    /// A short note on it (confidential, as the session notes).
+    pub note: Option<String>,
 }
 
 impl SessionInput {
@@ -367,6 +385,28 @@ impl SessionInput {
             &self.services_delivered,
             LONG_TEXT,
         );
+        if self.goal_progress.len() > MAX_GOALS {
+            e.push(
+                "session.goal_progress",
+                Problem::OutOfRange {
+                    min: 0,
+                    max: MAX_GOALS as i64,
+                },
+            );
+        }
+        for (i, p) in self.goal_progress.iter().enumerate() {
+            let repeated = self.goal_progress[..i]
+                .iter()
+                .any(|earlier| earlier.goal_id == p.goal_id);
+            if repeated {
+                e.push(format!("session.goal_progress.{i}"), Problem::Unknown);
+            }
+            e.text(
+                &format!("session.goal_progress.{i}.note"),
+                &p.note,
+                SHORT_TEXT * 5,
+            );
+        }
         e.finish()
     }
 }

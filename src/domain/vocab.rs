@@ -121,6 +121,17 @@ code_enum! {
 }
 
 code_enum! {
+    /// How far a session moved the client towards one goal of the plan.
+    pub enum GoalProgress {
+        Worse => "worse",
+        NoChange => "no_change",
+        Some => "some",
+        Good => "good",
+        Achieved => "achieved",
+    }
+}
+
+code_enum! {
     /// Why a case ended: the first is a planned closure, the rest end it early.
     pub enum ClosureReason {
         GoalsAchieved => "goals_achieved",

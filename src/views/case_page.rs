@@ -132,7 +132,9 @@ impl CasePage<'_> {
             FormKind::Intake => intake::summary(l, r.intake.as_ref(), self.names),
             FormKind::Assessment => assessment::summary(l, r.assessment.as_ref(), self.withheld),
             FormKind::Contract => contract::summary(l, r.contract.as_ref(), &r.goals),
-            FormKind::Session => intervention::log(l, &r.sessions, self.names, self.withheld),
+            FormKind::Session => {
+                intervention::log(l, &r.sessions, &r.goal_progress, self.names, self.withheld)
+            }
             FormKind::Closure => closure::summary(l, r.closure.as_ref(), &r.goals),
             FormKind::Details => details::summary(l, self.details, self.withheld),
             FormKind::Transition(_) => html! {},
@@ -177,7 +179,7 @@ impl CasePage<'_> {
                             None => span.muted { (l.text("case-risk-unassessed")) },
                         }
                     } }
-                    div { dt { (l.text("case-opened")) } dd { (l.date(self.case.opened_at.date())) } }
+                    div { dt { (l.text("case-opened")) } dd { (l.day_of(self.case.opened_at)) } }
                 }
             }
         }
@@ -232,7 +234,7 @@ impl CasePage<'_> {
                             h3 { (l.text("section-sessions")) }
                             (self.summary(FormKind::Session))
                             h3.print-hide { (l.text("form-session-new")) }
-                            (intervention::form(&ctx))
+                            (intervention::form(&ctx, &self.records.goals))
                         },
                         FormKind::Closure => {
                             (closure::form(&ctx, &self.records.goals))

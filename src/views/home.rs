@@ -189,7 +189,7 @@ fn case_card(l: Locale, who: &Principal, c: &CaseCard, show_worker: bool) -> Mar
                         }
                     }
                 }
-                span { (l.text_with("home-in-stage-since", &[("date", l.date(c.stage_since.date()).into())])) }
+                span { (l.text_with("home-in-stage-since", &[("date", l.day_of(c.stage_since).into())])) }
                 span { (l.text_with("home-last-change", &[("when", l.date_time(c.updated_at).into())])) }
             }
             @if !c.overdue.is_empty() {

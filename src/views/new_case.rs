@@ -169,7 +169,7 @@ fn client_card(l: Locale, m: &ClientMatch, offer: bool) -> Markup {
                             a href={ "/cases/" (case.id) } { (case.reference) }
                             " · " (l.label("case-type", &case.case_type))
                             " · " (l.label("stage", &case.stage))
-                            " · " (l.text_with("new-case-opened-on", &[("date", l.date(case.opened_at.date()).into())]))
+                            " · " (l.text_with("new-case-opened-on", &[("date", l.day_of(case.opened_at).into())]))
                         }
                     }
                 }

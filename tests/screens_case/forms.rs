@@ -189,6 +189,11 @@ async fn walk_every_type_through_the_forms(app: TestApp) {
         );
         post_ok(&app, &id, "transitions", w, &[("transition", "advance")]).await;
 
+        // The session form offers one progress row per goal of the plan.
+        let page = get(&app, &format!("/cases/{id}"), w).await;
+        let (p0, p1) = (page.input("progress_goal.0"), page.input("progress_goal.1"));
+        assert_eq!(p0, goals[0]["id"].as_str().unwrap());
+        assert_eq!(p1, goals[1]["id"].as_str().unwrap());
         let page = post_ok(
             &app,
             &id,
@@ -199,13 +204,37 @@ async fn walk_every_type_through_the_forms(app: TestApp) {
                 ("duration_minutes", "50"),
                 ("mode", "face_to_face"),
                 ("participants", "服务对象"),
-                ("notes", "放松训练；目标一有进展"),
+                ("notes", "放松训练"),
                 ("services_delivered", "放松训练"),
+                ("progress_goal.0", &p0),
+                ("progress.0", "some"),
+                ("progress_note.0", "入睡时间提前了半小时"),
+                ("progress_goal.1", &p1),
+                ("progress.1", ""),
+                ("progress_note.1", ""),
             ],
         )
         .await;
-        assert!(page.body.contains("放松训练；目标一有进展"));
+        assert!(page.body.contains("放松训练"));
         assert!(page.body.contains("50 min"));
+        assert!(
+            page.body.contains(
+                "睡眠恢复到每晚六小时: <strong>Some progress</strong> — 入睡时间提前了半小时"
+            ),
+            "the rated goal, its rating and note under the session"
+        );
+        let progress = api_view(&app, w, &id).await["records"]["goal_progress"].clone();
+        assert_eq!(
+            progress.as_array().unwrap().len(),
+            1,
+            "an unrated goal stores nothing"
+        );
+        assert_eq!(progress[0]["goal_id"], goals[0]["id"]);
+        assert_eq!(progress[0]["progress"], "some");
+        // A teammate sees the rating but not the (confidential) note.
+        let seen = get(&app, &format!("/cases/{id}"), &fx.colleague).await;
+        assert!(seen.body.contains("<strong>Some progress</strong>"));
+        assert!(!seen.body.contains("入睡时间提前了半小时"));
         post_ok(&app, &id, "transitions", w, &[("transition", "advance")]).await;
 
         let page = get(&app, &format!("/cases/{id}"), w).await;

@@ -352,3 +352,88 @@ async fn an_ended_session_keeps_what_was_typed(app: TestApp) {
     assert_eq!(Snapshot::take(&app), before);
 }
 on_both_backends!(ended_session, an_ended_session_keeps_what_was_typed);
+
+async fn goal_progress_needs_a_rating_and_a_goal_of_this_case(app: TestApp) {
+    let fx = Fixture::insert(&app);
+    let w = fx.worker.as_str();
+    let id = case_in_intervention(&app, &fx).await;
+    let page = get(&app, &format!("/cases/{id}"), w).await;
+    let goal = page.input("progress_goal.0");
+    assert!(!goal.is_empty(), "a progress row for the plan's goal");
+    let uri = format!("/cases/{id}/sessions");
+    let before = Snapshot::take(&app);
+    let session = |extra: Vec<(&'static str, String)>| {
+        let mut form = vec![
+            ("held_on", today()),
+            ("duration_minutes", "30".to_owned()),
+            ("mode", "phone".to_owned()),
+        ];
+        form.extend(extra);
+        form
+    };
+    let send = |form: Vec<(&'static str, String)>| {
+        let (app, uri, v) = (&app, &uri, page.version());
+        async move {
+            let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            post(app, uri, w, &v, &pairs).await
+        }
+    };
+
+    // A note without a rating would be lost: the rating is asked for, the note kept.
+    let answer = send(session(vec![
+        ("progress_goal.0", goal.clone()),
+        ("progress.0", String::new()),
+        ("progress_note.0", "NOTE-WITHOUT-RATING".to_owned()),
+    ]))
+    .await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    answer.assert_error(
+        "session-goal-progress-0",
+        "progress on the goals is required",
+    );
+    assert_eq!(answer.input("progress_note.0"), "NOTE-WITHOUT-RATING");
+
+    // A goal of another case (a forged row) and an unknown rating are refused.
+    let other = case_in_intervention(&app, &fx).await;
+    let other_goal = get(&app, &format!("/cases/{other}"), w)
+        .await
+        .input("progress_goal.0");
+    let before_forged = Snapshot::take(&app);
+    let answer = send(session(vec![
+        ("progress_goal.0", other_goal),
+        ("progress.0", "good".to_owned()),
+    ]))
+    .await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    answer.assert_error("session-goal-progress-0", "does not exist");
+    let answer = send(session(vec![
+        ("progress_goal.0", goal.clone()),
+        ("progress.0", "excellent".to_owned()),
+    ]))
+    .await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    answer.assert_error("session-goal-progress-0", "does not exist");
+    assert_eq!(Snapshot::take(&app), before_forged, "nothing saved");
+    drop(before);
+
+    // The JSON API refuses the same goal rated twice.
+    let (status, body) = app
+        .post(
+            &format!("/api/cases/{id}/sessions"),
+            w,
+            json!({ "version": page.version().parse::<i64>().unwrap(), "data": {
+                "held_on": today(), "duration_minutes": 30, "mode": "phone",
+                "goal_progress": [
+                    { "goal_id": goal, "progress": "some", "note": null },
+                    { "goal_id": goal, "progress": "good", "note": null }
+                ]
+            }}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["fields"][0]["field"], "session.goal_progress.1");
+}
+on_both_backends!(
+    goal_progress_refusals,
+    goal_progress_needs_a_rating_and_a_goal_of_this_case
+);

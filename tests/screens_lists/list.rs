@@ -333,3 +333,55 @@ async fn pages_walk_without_gaps(app: TestApp) {
     }
 }
 on_both_backends!(keyset_pages, pages_walk_without_gaps);
+
+/// Dates are the installation's (Asia/Shanghai by default), not UTC: a case opened
+/// at 04:30 Beijing time on 20 May is stored as 19 May 20:30 UTC, and must be
+/// found, shown and dated as opened on 20 May.
+async fn periods_and_times_are_local(app: TestApp) {
+    let fx = Fixture::insert(&app);
+    let at = |d, h, m| {
+        NaiveDate::from_ymd_opt(2026, 5, d)
+            .unwrap()
+            .and_hms_opt(h, m, 0)
+            .unwrap()
+    };
+    let c = client(&app, &fx.worker, "赵敏", Some("13700000000"));
+    let made = case(
+        &app,
+        &fx,
+        &c,
+        "counselling",
+        Some(fx.team.as_str()),
+        Some(fx.worker.as_str()),
+    );
+    set_times(&app, &made.id, at(19, 20, 30), at(19, 22, 5));
+    let w = Some(fx.worker.as_str());
+    let rows = |uri: &'static str| {
+        let app = &app;
+        async move {
+            let (status, html) = page(app, w, uri, "en").await;
+            assert_eq!(status, StatusCode::OK, "{uri}: {html}");
+            (listed(&html), html)
+        }
+    };
+    let (found, html) = rows("/cases?from=2026-05-20&to=2026-05-20").await;
+    assert_eq!(
+        found,
+        vec![made.reference.clone()],
+        "opened on the local 20th"
+    );
+    assert!(
+        html.contains("20 May 2026 06:05"),
+        "last change in local time: {html}"
+    );
+    let (found, _) = rows("/cases?from=2026-05-19&to=2026-05-19").await;
+    assert!(found.is_empty(), "not opened on the local 19th");
+    let (status, html) = page(&app, w, &format!("/cases/{}", made.id), "en").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("20 May 2026"), "opening day on the case page");
+    assert!(
+        !html.contains("19 May 2026"),
+        "no UTC day anywhere on the page"
+    );
+}
+on_both_backends!(local_periods, periods_and_times_are_local);

@@ -109,7 +109,8 @@ pub fn overdue_reasons(
         }
     }
     if matches!(stage, CaseStage::Contract | CaseStage::Intervention)
-        && let Some(target) = earliest_passed_goal.filter(|t| *t < now.date())
+        && let Some(target) =
+            earliest_passed_goal.filter(|t| *t < crate::local_time::local_day(now))
     {
         reasons.push(Overdue::GoalPassed { target });
     }
@@ -278,7 +279,7 @@ fn decorate(
     let passed_goals: HashMap<String, Option<NaiveDate>> = goals::table
         .filter(goals::case_id.eq_any(&ids))
         .filter(goals::attainment.is_null())
-        .filter(goals::target_date.lt(now.date()))
+        .filter(goals::target_date.lt(crate::local_time::local_day(now)))
         .group_by(goals::case_id)
         .select((goals::case_id, dsl::min(goals::target_date)))
         .load::<(String, Option<NaiveDate>)>(conn)?

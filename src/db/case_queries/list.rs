@@ -6,7 +6,7 @@
 //! meanwhile never make a page skip or repeat a row of the same snapshot order.
 //! The indexes are in `migrations/*/2026-11-23-000003_list_indexes`.
 
-use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::dsl;
 use diesel::prelude::*;
 
@@ -15,6 +15,7 @@ use super::{CaseScope, like_pattern, lower, risk_of_rank};
 use crate::db::schema::{cases, clients, users};
 use crate::db::{DbConnection, StoreResult};
 use crate::domain::vocab::{CaseStage, CaseType, RiskLevel};
+use crate::local_time;
 
 /// Most rows one page may hold.
 pub const MAX_PAGE: i64 = 100;
@@ -130,13 +131,10 @@ fn filtered(scope: &CaseScope, filter: &ListFilter) -> BoxedList {
         WorkerFilter::Only(id) => query = query.filter(cases::assigned_worker_id.eq(id.clone())),
     }
     if let Some(from) = filter.opened_from {
-        query = query.filter(cases::opened_at.ge(from.and_time(NaiveTime::MIN)));
+        query = query.filter(cases::opened_at.ge(local_time::start_of_local_day(from)));
     }
-    if let Some(end) = filter
-        .opened_to
-        .and_then(|to| to.checked_add_days(Days::new(1)))
-    {
-        query = query.filter(cases::opened_at.lt(end.and_time(NaiveTime::MIN)));
+    if let Some(end) = filter.opened_to.and_then(local_time::end_of_local_day) {
+        query = query.filter(cases::opened_at.lt(end));
     }
     if let Some(text) = filter.text.as_deref() {
         // Names and references ignore case; phone numbers have none.

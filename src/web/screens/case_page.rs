@@ -186,7 +186,7 @@ pub async fn render_case(
     let (Ok(stage), Ok(case_type)) = (v.case.stage(), v.case.case_type()) else {
         return AppError::internal("stored stage or case type unreadable").into_response();
     };
-    let today = now().date();
+    let today = crate::local_time::local_day(now());
     let stored = stored_forms(&v.records, v.details.as_ref(), today);
     if let Some(sent) = sent {
         let shown = match sent.kind {

@@ -102,8 +102,14 @@ pub async fn home(State(state): State<AppState>, request: Request) -> Response {
                 caseload_truncated,
                 intake_queue: intake_queue(conn, &scope, now, QUEUE_LIMIT)?,
                 sign_off,
-                due: due_goals(conn, &scope, mine_only, now.date(), DUE_LIMIT)?,
-                today: now.date(),
+                due: due_goals(
+                    conn,
+                    &scope,
+                    mine_only,
+                    crate::local_time::local_day(now),
+                    DUE_LIMIT,
+                )?,
+                today: crate::local_time::local_day(now),
             })
         })
         .await;

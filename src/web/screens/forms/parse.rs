@@ -121,7 +121,10 @@ pub fn parse(
         }
         FormKind::Contract => {
             let (i, used) = contract(&mut r);
-            let v = i.validate().map_err(|e| remap(e, "contract.goals", &used));
+            let today = crate::local_time::local_day(now());
+            let v = i
+                .validate(today)
+                .map_err(|e| remap(e, "contract.goals", &used));
             remap_rows = Some(("contract.goals", used));
             (Parsed::Contract(i), v)
         }
@@ -142,7 +145,8 @@ pub fn parse(
                     r.errors.problem(field, Problem::Required);
                 }
             }
-            let today = now().date();
+            let today = crate::local_time::local_day(now());
+            let (goal_progress, used) = goal_progress(&mut r);
             // Placeholders for what did not read, so the other fields are still checked.
             let i = SessionInput {
                 held_on: held_on.unwrap_or(today),
@@ -151,8 +155,12 @@ pub fn parse(
                 participants: r.text("participants"),
                 notes: r.text("notes"),
                 services_delivered: r.text("services_delivered"),
+                goal_progress,
             };
-            let v = i.validate(today);
+            let v = i
+                .validate(today)
+                .map_err(|e| remap(e, "session.goal_progress", &used));
+            remap_rows = Some(("session.goal_progress", used));
             (Parsed::Session(i), v)
         }
         FormKind::Closure => {
@@ -236,6 +244,38 @@ fn contract(r: &mut Reader<'_>) -> (ContractInput, Vec<usize>) {
         agreed_on: r.date("agreed_on", "contract.agreed_on"),
     };
     (input, used)
+}
+
+/// The goals rated at a session: rows `progress_goal.N` (the goal's id),
+/// `progress.N` (a `GoalProgress` code, blank when not rated) and `progress_note.N`.
+fn goal_progress(r: &mut Reader<'_>) -> (Vec<GoalProgressInput>, Vec<usize>) {
+    let mut rated = Vec::new();
+    let mut used = Vec::new();
+    for i in rows(r.values, "progress_goal.") {
+        let goal_id = r
+            .values
+            .get(&format!("progress_goal.{i}"))
+            .trim()
+            .to_owned();
+        let field = format!("session.goal_progress.{i}");
+        let note = r.text(&format!("progress_note.{i}"));
+        match r.code(&format!("progress.{i}"), &field) {
+            Some(progress) => {
+                rated.push(GoalProgressInput {
+                    goal_id,
+                    progress,
+                    note,
+                });
+                used.push(i);
+            }
+            // A note without a rating would be lost: ask for the rating.
+            None if note.is_some() && r.values.get(&format!("progress.{i}")).trim().is_empty() => {
+                r.errors.problem(&field, Problem::Required);
+            }
+            None => {}
+        }
+    }
+    (rated, used)
 }
 
 fn closure(r: &mut Reader<'_>) -> (ClosureInput, Vec<usize>) {
