@@ -14,6 +14,7 @@ pub mod connection;
 pub mod details;
 pub mod facts;
 pub mod migrations;
+pub mod notifications;
 pub mod organisations;
 pub mod records;
 pub mod schema;
