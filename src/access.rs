@@ -42,6 +42,8 @@ pub struct Principal {
     pub csrf_token: String,
     /// The time of the request.
     pub at: NaiveDateTime,
+    /// Notifications not yet opened (for the header).
+    pub unread_notifications: i64,
 }
 
 /// Something a user may want to do to a case.
@@ -158,6 +160,66 @@ pub fn audit_scope(who: &Principal) -> Option<AuditScope> {
 /// Whether an administrator may read a case's access log (metadata, not content).
 pub fn may_read_access_log_as_admin(who: &Principal) -> bool {
     who.role == Role::Administrator
+}
+
+/// Something a user may want to do with a referral.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReferralAction {
+    /// Read it and its history (never the case's content).
+    View,
+    /// Accept, decline, or ask the officer for more information.
+    Decide,
+    /// Answer the agency's question.
+    AddInfo,
+    /// Write the outcome summary the union reads.
+    WriteOutcome,
+}
+
+/// How `who` stands to a referral, given the unions they follow (`union_tree`:
+/// for an officer, their union and the unions below it; empty for anyone else).
+///
+/// The receiving agency's social workers and supervisors handle it; the officers
+/// of the referring union (and of the unions above it) follow it, and only the
+/// referring union's own officers answer questions about it. Self-referrals
+/// belong to the agency alone.
+pub fn decide_referral(
+    who: &Principal,
+    agency_id: &str,
+    union_id: Option<&str>,
+    union_tree: &[String],
+    action: ReferralAction,
+) -> Decision {
+    if is_case_staff(who.role) && who.organisation_id == agency_id {
+        return match action {
+            ReferralAction::View | ReferralAction::Decide | ReferralAction::WriteOutcome => {
+                Decision::Allow
+            }
+            ReferralAction::AddInfo => Decision::Forbid,
+        };
+    }
+    let follows = who.role == Role::UnionOfficer
+        && union_id.is_some_and(|u| union_tree.iter().any(|t| t == u));
+    if !follows {
+        return Decision::Hide;
+    }
+    match action {
+        ReferralAction::View => Decision::Allow,
+        ReferralAction::AddInfo if union_id == Some(who.organisation_id.as_str()) => {
+            Decision::Allow
+        }
+        _ => Decision::Forbid,
+    }
+}
+
+/// Whether `who` may refer members (union officers, for their own union).
+pub fn may_refer(who: &Principal) -> bool {
+    who.role == Role::UnionOfficer
+}
+
+/// Whether `who` has referrals to look at: officers follow theirs, case staff
+/// work their agency's intake queue.
+pub fn may_see_referrals(who: &Principal) -> bool {
+    who.role == Role::UnionOfficer || is_case_staff(who.role)
 }
 
 fn is_case_staff(role: Role) -> bool {

@@ -31,6 +31,7 @@ fn who(id: &str, role: Role, org: &str, teams: &[&str]) -> Principal {
         client_address: "test".into(),
         csrf_token: String::new(),
         at: chrono::NaiveDateTime::default(),
+        unread_notifications: 0,
     }
 }
 
@@ -99,4 +100,46 @@ fn supervisors_cover_cases_without_a_team() {
         ),
         Decision::Hide
     );
+}
+
+#[test]
+fn referrals_belong_to_the_agency_and_are_followed_by_the_union_tree() {
+    use Decision::*;
+    use ReferralAction::*;
+    let worker = who("w", Role::SocialWorker, "agency", &["t"]);
+    let supervisor = who("s", Role::Supervisor, "agency", &[]);
+    let elsewhere = who("x", Role::SocialWorker, "other-agency", &["t"]);
+    let district = who("o", Role::UnionOfficer, "district", &[]);
+    let city = who("c", Role::UnionOfficer, "city", &[]);
+    let admin = who("a", Role::Administrator, "agency", &[]);
+    let district_tree = vec!["district".to_string()];
+    let city_tree = vec!["city".to_string(), "district".to_string()];
+    let r = |p: &Principal, tree: &[String], action| {
+        decide_referral(p, "agency", Some("district"), tree, action)
+    };
+    for action in [View, Decide, WriteOutcome] {
+        assert_eq!(r(&worker, &[], action), Allow);
+        assert_eq!(r(&supervisor, &[], action), Allow);
+        assert_eq!(r(&elsewhere, &[], action), Hide);
+        assert_eq!(r(&admin, &[], action), Hide);
+    }
+    assert_eq!(r(&worker, &[], AddInfo), Forbid);
+    assert_eq!(r(&district, &district_tree, View), Allow);
+    assert_eq!(r(&district, &district_tree, AddInfo), Allow);
+    assert_eq!(r(&district, &district_tree, Decide), Forbid);
+    assert_eq!(r(&district, &district_tree, WriteOutcome), Forbid);
+    // The city union follows its district's referrals but does not answer for it.
+    assert_eq!(r(&city, &city_tree, View), Allow);
+    assert_eq!(r(&city, &city_tree, AddInfo), Forbid);
+    // A district never sees the city's, nor a self-referral.
+    assert_eq!(
+        decide_referral(&district, "agency", Some("city"), &district_tree, View),
+        Hide
+    );
+    assert_eq!(
+        decide_referral(&city, "agency", None, &city_tree, View),
+        Hide
+    );
+    assert!(may_refer(&district) && !may_refer(&worker) && !may_refer(&admin));
+    assert!(may_see_referrals(&worker) && may_see_referrals(&city) && !may_see_referrals(&admin));
 }

@@ -17,6 +17,7 @@ pub mod migrations;
 pub mod notifications;
 pub mod organisations;
 pub mod records;
+pub mod referrals;
 pub mod schema;
 pub mod sessions;
 pub mod setup;
@@ -54,6 +55,9 @@ pub enum StoreError {
     /// The case's stage does not allow this edit.
     #[error("edit refused in this stage")]
     EditRefused(EditRefusal),
+    /// The referral was already accepted or declined (its status code).
+    #[error("referral already {0}")]
+    ReferralDecided(String),
     /// The input broke a rule.
     #[error("invalid input")]
     Invalid(Vec<FieldError>),

@@ -16,6 +16,7 @@ mod build;
 mod counselling;
 mod family;
 mod labour;
+mod referrals;
 mod seeds;
 mod special;
 
@@ -66,6 +67,8 @@ pub fn load(db: &Db, force: bool) -> anyhow::Result<String> {
             let case = build::case(conn, &world, seed, today)?;
             closed += usize::from(case.stage()? == CaseStage::Closed);
         }
+        current = None;
+        referrals::load(conn, &world, today)?;
         Ok(Ok((world, closed)))
     })
     .map_err(|e| match current {

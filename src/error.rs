@@ -45,6 +45,8 @@ pub enum AppError {
     Refused(Box<Refusal>),
     /// The stage does not allow the edit.
     EditRefused(EditRefusal),
+    /// The referral was already accepted or declined (its status code).
+    ReferralDecided(String),
     /// Field-level validation failed.
     Invalid(Vec<FieldError>),
     /// The request itself could not be read.
@@ -72,7 +74,9 @@ impl AppError {
             AppError::Unauthenticated | AppError::BadCredentials => StatusCode::UNAUTHORIZED,
             AppError::Throttled => StatusCode::TOO_MANY_REQUESTS,
             AppError::CsrfRefused | AppError::Forbidden => StatusCode::FORBIDDEN,
-            AppError::Conflict { .. } | AppError::EditRefused(_) => StatusCode::CONFLICT,
+            AppError::Conflict { .. } | AppError::EditRefused(_) | AppError::ReferralDecided(_) => {
+                StatusCode::CONFLICT
+            }
             AppError::Refused(_) | AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) | AppError::MalformedId(_) => StatusCode::BAD_REQUEST,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -96,6 +100,13 @@ impl AppError {
                 "current_version": current,
             }),
             AppError::Refused(r) => refusal_body(r, l),
+            AppError::ReferralDecided(status) => json!({
+                "error": "referral_decided",
+                "message": l.text_with("error-referral-decided", &[
+                    ("status", Arg::Text(l.label("referral-status", status))),
+                ]),
+                "status": status,
+            }),
             AppError::EditRefused(r) => json!({
                 "error": "edit_refused",
                 "message": l.text_with("error-edit-refused", &[
@@ -243,6 +254,7 @@ impl From<StoreError> for AppError {
             StoreError::Refused(r) => AppError::Refused(r),
             StoreError::EditRefused(r) => AppError::EditRefused(r),
             StoreError::Invalid(errors) => AppError::Invalid(errors),
+            StoreError::ReferralDecided(status) => AppError::ReferralDecided(status),
             StoreError::Unavailable(detail) => {
                 tracing::warn!(%detail, "database unavailable");
                 AppError::Unavailable

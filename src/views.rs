@@ -10,4 +10,7 @@ pub mod components;
 pub mod home;
 pub mod layout;
 pub mod new_case;
+pub mod notifications;
+pub mod referrals;
+pub mod self_referral;
 pub mod stage_forms;

@@ -73,6 +73,26 @@ fn expected(policy: Policy, who: Who) -> Expect {
             Admin => Allowed,
             _ => HIDDEN,
         },
+        // Every social worker and supervisor of the fixture works for the receiving
+        // agency; the officer's union made the referral.
+        Policy::Referrals | Policy::ReferralView => match who {
+            Admin => HIDDEN,
+            _ => Allowed,
+        },
+        Policy::UnionOfficer => match who {
+            Officer => Allowed,
+            _ => HIDDEN,
+        },
+        Policy::ReferralDecide => match who {
+            Officer => FORBIDDEN,
+            Admin => HIDDEN,
+            _ => Allowed,
+        },
+        Policy::ReferralAnswer => match who {
+            Officer => Allowed,
+            Admin => HIDDEN,
+            _ => FORBIDDEN,
+        },
     }
 }
 
@@ -92,6 +112,20 @@ async fn every_route_every_role(app: TestApp) {
     });
     app.set_password(&fx.officer, "matrix-officer", "violet-harbour-tram-42");
     let setup_token = app.with_conn(|c| casework::db::setup::create(c, app.clock.now()).unwrap());
+    let referral = app.with_conn(|c| {
+        use casework::db::referrals;
+        referrals::add_agreement(c, &fx.union, &fx.agency).unwrap();
+        let input = serde_json::from_value(json!({
+            "agency_id": fx.agency, "member_name": "矩阵", "member_phone": null,
+            "member_gender": null, "member_birth_year": null, "member_employer": null,
+            "contact_time": null, "concern": "x", "suggested_type": null,
+            "urgency": "soon", "consent_by": "张卫东", "consent_on": "2026-01-05"
+        }))
+        .unwrap();
+        referrals::create_union_referral(c, input, &fx.union, &fx.officer)
+            .unwrap()
+            .id
+    });
     let actors = [
         (Who::Nobody, None),
         (Who::AssignedWorker, Some(fx.worker.clone())),
@@ -118,6 +152,7 @@ async fn every_route_every_role(app: TestApp) {
                 &client,
                 version,
                 &setup_token,
+                &referral,
             );
             let (status, answer) = app
                 .call(route.method.clone(), &uri, actor.as_deref(), body)
@@ -158,8 +193,10 @@ fn request_for(
     client: &str,
     version: i64,
     setup_token: &str,
+    referral: &str,
 ) -> (String, Option<Value>) {
     let uri = path
+        .replace("/referrals/{id}", &format!("/referrals/{referral}"))
         .replace(
             "/api/admin/users/{id}",
             &format!("/api/admin/users/{spare_user}"),

@@ -32,6 +32,12 @@ code_enum! {
         AdminAccess => "admin_access",
         CsrfRefused => "csrf_refused",
         RequestRefused => "request_refused",
+        ReferralCreate => "referral_create",
+        ReferralView => "referral_view",
+        ReferralUpdate => "referral_update",
+        SelfReferralCreate => "self_referral_create",
+        ReceiptCheck => "receipt_check",
+        AgreementCreate => "agreement_create",
     }
 }
 
@@ -136,6 +142,21 @@ pub fn failed_sign_ins(
         .count()
         .get_result(conn)?;
     Ok((by_name, by_address))
+}
+
+/// Events of one action from one address since `since` (rate limits of public forms).
+pub fn count_from_address(
+    conn: &mut DbConnection,
+    action: AuditAction,
+    client_address: &str,
+    since: NaiveDateTime,
+) -> StoreResult<i64> {
+    Ok(audit_events::table
+        .filter(audit_events::action.eq(action.as_str()))
+        .filter(audit_events::client_address.eq(client_address))
+        .filter(audit_events::occurred_at.ge(since))
+        .count()
+        .get_result(conn)?)
 }
 
 /// Filters of an audit search.

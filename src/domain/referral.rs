@@ -239,7 +239,7 @@ impl SelfReferralInput {
             SHORT_MAX,
         );
         required(&mut e, "self_referral.name", &self.name, NAME_MAX);
-        required(&mut e, "self_referral.contact", &self.contact, SHORT_MAX);
+        required(&mut e, "self_referral.contact", &self.contact, PHONE_MAX);
         e.text("self_referral.contact_time", &self.contact_time, SHORT_MAX);
         required(&mut e, "self_referral.concern", &self.concern, CONCERN_MAX);
         if !self.consent {
@@ -247,6 +247,18 @@ impl SelfReferralInput {
         }
         e.finish()
     }
+}
+
+/// The stored form of a receipt code: SHA-256 of its symbols, whatever case,
+/// spaces or dashes were typed.
+pub fn code_hash(code: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let normal: String = code
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    hex::encode(Sha256::digest(normal.as_bytes()))
 }
 
 /// A note that must be given (a reason to decline, a question for the officer).

@@ -87,8 +87,22 @@ fn navigation(l: Locale, who: &Principal) -> Markup {
                 a href="/cases" { (l.text("nav-cases")) }
                 a href="/cases/new" { (l.text("nav-new-case")) }
             }
+            @if crate::access::may_see_referrals(who) {
+                a href="/referrals" { (l.text("nav-referrals")) }
+            }
+            @if crate::access::may_refer(who) {
+                a href="/referrals/new" { (l.text("nav-new-referral")) }
+            }
             @if crate::access::audit_scope(who).is_some() {
                 a href="/audit" { (l.text("nav-audit")) }
+            }
+            a.notifications href="/notifications" {
+                (l.text("nav-notifications"))
+                @if who.unread_notifications > 0 {
+                    " " span.badge aria-label=(l.text_with("nav-unread", &[("n", who.unread_notifications.into())])) {
+                        (who.unread_notifications.min(99))
+                    }
+                }
             }
         }
     }

@@ -71,10 +71,12 @@ async fn signed_in(parts: &Parts, state: &AppState) -> Result<Principal, AppErro
             let team_ids = accounts::teams_of(conn, &user.id)?;
             let organisation =
                 crate::db::organisations::find_organisation(conn, &user.organisation_id)?;
-            Ok(Some((session, user, team_ids, organisation.name)))
+            let unread = crate::db::notifications::unread_count(conn, &user.id)?;
+            Ok(Some((session, user, team_ids, organisation.name, unread)))
         })
         .await?;
-    let (session, user, team_ids, organisation_name) = found.ok_or(AppError::Unauthenticated)?;
+    let (session, user, team_ids, organisation_name, unread_notifications) =
+        found.ok_or(AppError::Unauthenticated)?;
     let role = user.role().ok_or(AppError::Unauthenticated)?;
     Ok(Principal {
         user_id: user.id,
@@ -86,6 +88,7 @@ async fn signed_in(parts: &Parts, state: &AppState) -> Result<Principal, AppErro
         client_address,
         csrf_token: session.csrf_token,
         at,
+        unread_notifications,
     })
 }
 

@@ -292,3 +292,69 @@ pub async fn add_member(
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+/// A service agreement: `union_id` may refer members to `agency_id`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewAgreement {
+    union_id: String,
+    agency_id: String,
+}
+
+/// `POST /api/admin/service-agreements`: lets a union (and the unions below it)
+/// refer members to an agency.
+pub async fn create_agreement(
+    State(state): State<AppState>,
+    CurrentUser(who): CurrentUser,
+    ApiJson(body): ApiJson<NewAgreement>,
+) -> Result<StatusCode, AppError> {
+    require_admin(&state, &who, "create service agreement").await?;
+    state
+        .db
+        .write(move |conn| {
+            let kind = |conn: &mut crate::db::DbConnection, id: &str| {
+                Ok::<_, crate::db::StoreError>(
+                    organisations::find_organisation(conn, id)
+                        .ok()
+                        .and_then(|o| {
+                            o.kind
+                                .parse::<crate::domain::vocab::OrganisationKind>()
+                                .ok()
+                        }),
+                )
+            };
+            use crate::domain::vocab::OrganisationKind::Agency;
+            match kind(conn, &body.union_id)? {
+                Some(k) if k != Agency => {}
+                _ => return Err(invalid("agreement.union_id")),
+            }
+            if kind(conn, &body.agency_id)? != Some(Agency) {
+                return Err(invalid("agreement.agency_id"));
+            }
+            if crate::db::referrals::agencies_for_union(conn, &body.union_id)?
+                .iter()
+                .any(|(id, _)| *id == body.agency_id)
+            {
+                return Err(crate::db::StoreError::Invalid(vec![
+                    crate::domain::validation::FieldError {
+                        field: "agreement.agency_id".into(),
+                        problem: crate::domain::validation::Problem::Taken,
+                    },
+                ]));
+            }
+            crate::db::referrals::add_agreement(conn, &body.union_id, &body.agency_id)?;
+            audit::record(
+                conn,
+                entry(
+                    &who,
+                    AuditAction::AgreementCreate,
+                    Outcome::Allowed,
+                    Some(&body.agency_id),
+                    Some(format!("union {}", body.union_id)),
+                ),
+                who.at,
+            )
+        })
+        .await?;
+    Ok(StatusCode::CREATED)
+}

@@ -39,6 +39,17 @@ pub enum Policy {
     AuditSearch,
     /// Administrators.
     Admin,
+    /// Union officers (their union's referrals) and case staff (their agency's queue).
+    Referrals,
+    /// Union officers.
+    UnionOfficer,
+    /// Those who may read the referral in the path: the receiving agency's case
+    /// staff, and the officers of the referring union and the unions above it.
+    ReferralView,
+    /// The receiving agency's case staff (officers who follow it: forbidden).
+    ReferralDecide,
+    /// Officers of the referring union (agency staff: forbidden).
+    ReferralAnswer,
 }
 
 /// One route and its policy.
@@ -235,6 +246,69 @@ fn routes() -> Routes {
             &[(M::POST, CaseTransition)],
         )
         // --- end cases ---
+        // --- referrals in (officers, intake queue, public form, notifications) ---
+        .add(
+            "/referrals",
+            get(super::screens::referrals::list),
+            &[(M::GET, Referrals)],
+        )
+        .add(
+            "/referrals/new",
+            get(super::screens::referrals::new_form).post(super::screens::referrals::create),
+            &[(M::GET, UnionOfficer), (M::POST, UnionOfficer)],
+        )
+        .add(
+            "/referrals/{id}",
+            get(super::screens::referrals::show),
+            &[(M::GET, ReferralView)],
+        )
+        .add(
+            "/referrals/{id}/accept",
+            post(super::screens::referrals::accept),
+            &[(M::POST, ReferralDecide)],
+        )
+        .add(
+            "/referrals/{id}/decline",
+            post(super::screens::referrals::decline),
+            &[(M::POST, ReferralDecide)],
+        )
+        .add(
+            "/referrals/{id}/request-info",
+            post(super::screens::referrals::request_info),
+            &[(M::POST, ReferralDecide)],
+        )
+        .add(
+            "/referrals/{id}/add-info",
+            post(super::screens::referrals::add_info),
+            &[(M::POST, ReferralAnswer)],
+        )
+        .add(
+            "/referrals/{id}/outcome",
+            post(super::screens::referrals::outcome),
+            &[(M::POST, ReferralDecide)],
+        )
+        .add(
+            "/help",
+            get(super::screens::self_referral::form).post(super::screens::self_referral::submit),
+            &[(M::GET, Public), (M::POST, Public)],
+        )
+        .add(
+            "/help/status",
+            get(super::screens::self_referral::status_form)
+                .post(super::screens::self_referral::status_check),
+            &[(M::GET, Public), (M::POST, Public)],
+        )
+        .add(
+            "/notifications",
+            get(super::screens::notifications::list),
+            &[(M::GET, SignedIn)],
+        )
+        .add(
+            "/notifications/read",
+            post(super::screens::notifications::read),
+            &[(M::POST, SignedIn)],
+        )
+        // --- end referrals in ---
         .add("/api/audit", get(audit::search), &[(M::GET, AuditSearch)])
         .add(
             "/audit",
@@ -259,6 +333,11 @@ fn routes() -> Routes {
         .add(
             "/api/admin/teams/{id}/members",
             post(admin::add_member),
+            &[(M::POST, Admin)],
+        )
+        .add(
+            "/api/admin/service-agreements",
+            post(admin::create_agreement),
             &[(M::POST, Admin)],
         )
         .add(

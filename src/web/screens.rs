@@ -6,4 +6,7 @@ pub mod case_page;
 pub mod forms;
 pub mod home;
 pub mod new_case;
+pub mod notifications;
+pub mod referrals;
+pub mod self_referral;
 pub mod stage_forms;

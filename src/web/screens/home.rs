@@ -40,7 +40,7 @@ pub fn case_scope(who: &Principal) -> Option<CaseScope> {
 }
 
 /// Whether the request asked for a page (a browser) rather than data.
-fn wants_page(parts: &Parts) -> bool {
+pub(crate) fn wants_page(parts: &Parts) -> bool {
     parts
         .headers
         .get(header::ACCEPT)

@@ -169,6 +169,7 @@ mod tests {
             client_address: "test".into(),
             csrf_token: String::new(),
             at: chrono::NaiveDateTime::default(),
+            unread_notifications: 0,
         }
     }
 
