@@ -46,7 +46,13 @@ async fn officer_refers_supervisor_accepts_worker_opens() {
         .await;
     b.assert_text("转介已发送给服务机构").await;
     b.assert_text("已收到").await;
-    let referral_path = b.path().await.split('?').next().unwrap_or_default().to_owned();
+    let referral_path = b
+        .path()
+        .await
+        .split('?')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
     b.sign_out().await;
 
     // The supervisor sees the unread count, the queue, and accepts.

@@ -252,6 +252,19 @@ async fn whole_path_from_referral_to_case(app: TestApp) {
     assert_eq!(view["client"]["full_name"], "刘洋");
     assert_eq!(view["client"]["union_id"], fx.union.as_str());
 
+    // The case's timeline starts with the referral.
+    let case_page = get(&app, &format!("/cases/{case_id}"), &fx.worker).await;
+    assert!(
+        case_page.body.contains("Referred by 南山区总工会"),
+        "{}",
+        case_page.body
+    );
+    assert!(
+        case_page
+            .body
+            .contains(&format!("href=\"/referrals/{id}\""))
+    );
+
     // The officer is told, and follows the stage, never the content.
     let notes = get(&app, "/notifications", &fx.officer).await;
     assert!(notes.body.contains("Referral accepted: 刘洋"));

@@ -158,3 +158,5 @@ field-self-referral-concern = what you need help with
 field-self-referral-consent = your agreement
 field-agreement-union-id = union
 field-agreement-agency-id = agency
+case-timeline-referred = Referred by { $union }
+case-timeline-self-referred = Asked for help online

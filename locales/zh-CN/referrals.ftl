@@ -158,3 +158,5 @@ field-self-referral-concern = 求助内容
 field-self-referral-consent = 您的同意
 field-agreement-union-id = 工会
 field-agreement-agency-id = 服务机构
+case-timeline-referred = 由{ $union }转介
+case-timeline-self-referred = 职工线上求助

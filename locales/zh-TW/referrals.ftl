@@ -158,3 +158,5 @@ field-self-referral-concern = 求助內容
 field-self-referral-consent = 您的同意
 field-agreement-union-id = 工會
 field-agreement-agency-id = 服務機構
+case-timeline-referred = 由{ $union }轉介
+case-timeline-self-referred = 職工線上求助

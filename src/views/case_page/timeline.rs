@@ -40,6 +40,13 @@ pub enum TimelineEvent {
         /// Section code.
         section: String,
     },
+    /// The case came from a referral (a union's, or an online request).
+    Referred {
+        /// The referral.
+        referral_id: String,
+        /// The referring union's name; none for an online request.
+        union_name: Option<String>,
+    },
 }
 
 /// One entry of the timeline.
@@ -82,6 +89,17 @@ fn what(l: Locale, event: &TimelineEvent) -> Markup {
         TimelineEvent::Saved { section } => html! {
             (l.text_with("case-timeline-saved", &[("section", l.label("section", section).into())]))
         },
+        TimelineEvent::Referred {
+            referral_id,
+            union_name,
+        } => html! {
+            a href={ "/referrals/" (referral_id) } {
+                @match union_name {
+                    Some(name) => (l.text_with("case-timeline-referred", &[("union", name.clone().into())])),
+                    None => (l.text("case-timeline-self-referred")),
+                }
+            }
+        },
     }
 }
 
@@ -100,6 +118,7 @@ pub fn timeline(l: Locale, items: &[TimelineItem], names: &HashMap<String, Strin
                             TimelineEvent::Moved { .. } => "moved",
                             TimelineEvent::Session { .. } => "session",
                             TimelineEvent::Saved { .. } => "saved",
+                            TimelineEvent::Referred { .. } => "referred",
                         }) } {
                             p.when {
                                 time datetime=(item.at.format("%Y-%m-%dT%H:%M:%SZ")) { (l.date_time(item.at)) }

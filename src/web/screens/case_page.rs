@@ -123,6 +123,19 @@ fn load(conn: &mut crate::db::DbConnection, who: &Principal, case_id: &str) -> S
                 })
             }),
     );
+    if let Some(referral) = crate::db::referrals::for_case(conn, case_id)? {
+        let row = crate::db::referrals::rows(conn, vec![referral])?.pop();
+        if let Some(row) = row {
+            timeline.push(TimelineItem {
+                at: row.referral.created_at,
+                actor_id: row.referral.referred_by.clone(),
+                event: TimelineEvent::Referred {
+                    referral_id: row.referral.id.clone(),
+                    union_name: row.union_name,
+                },
+            });
+        }
+    }
     timeline.sort_by_key(|t| std::cmp::Reverse(t.at));
 
     let mut ids: Vec<String> = timeline.iter().filter_map(|t| t.actor_id.clone()).collect();
