@@ -235,6 +235,13 @@ fn routes() -> Routes {
             &[(M::POST, CaseTransition)],
         )
         // --- end cases ---
+        // --- case report (pdf) ---
+        .add(
+            "/cases/{id}/report.pdf",
+            get(super::case_report::download),
+            &[(M::GET, CaseView)],
+        )
+        // --- end case report ---
         .add("/api/audit", get(audit::search), &[(M::GET, AuditSearch)])
         .add(
             "/audit",
