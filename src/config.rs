@@ -79,6 +79,52 @@ pub struct ServeSettings {
     /// proxy on a trusted host terminates connections.
     #[arg(long, env = "CASEWORK_BEHIND_PROXY", default_value_t = false)]
     pub behind_proxy: bool,
+
+    /// Thresholds of the supervisors' oversight alerts.
+    #[command(flatten)]
+    pub alerts: AlertSettings,
+}
+
+/// Thresholds of the oversight screen's alerts, in days (docs/supervision.md).
+#[derive(Debug, Clone, Args)]
+pub struct AlertSettings {
+    /// Alert when nothing has been recorded with the client (a session held, a
+    /// stage record saved) for this many days.
+    #[arg(long = "alert-no-contact-days", env = "CASEWORK_ALERT_NO_CONTACT_DAYS",
+          default_value_t = 14, value_parser = clap::value_parser!(u16).range(1..=365))]
+    pub no_contact_days: u16,
+
+    /// Alert when an intake has not been taken on to assessment within this many days.
+    #[arg(long = "alert-intake-days", env = "CASEWORK_ALERT_INTAKE_DAYS",
+          default_value_t = 3, value_parser = clap::value_parser!(u16).range(1..=365))]
+    pub intake_days: u16,
+
+    /// Alert when a high- or critical-risk case has had no session for this many days.
+    #[arg(long = "alert-risk-session-days", env = "CASEWORK_ALERT_RISK_SESSION_DAYS",
+          default_value_t = 7, value_parser = clap::value_parser!(u16).range(1..=365))]
+    pub risk_session_days: u16,
+}
+
+impl Default for AlertSettings {
+    fn default() -> Self {
+        let d = crate::domain::supervision::AlertThresholds::default();
+        AlertSettings {
+            no_contact_days: d.no_contact_days as u16,
+            intake_days: d.intake_days as u16,
+            risk_session_days: d.risk_session_days as u16,
+        }
+    }
+}
+
+impl AlertSettings {
+    /// The thresholds as the queries take them.
+    pub fn thresholds(&self) -> crate::domain::supervision::AlertThresholds {
+        crate::domain::supervision::AlertThresholds {
+            no_contact_days: i64::from(self.no_contact_days),
+            intake_days: i64::from(self.intake_days),
+            risk_session_days: i64::from(self.risk_session_days),
+        }
+    }
 }
 
 impl ServeSettings {
@@ -92,6 +138,7 @@ impl ServeSettings {
             session_max_hours: 12,
             insecure_cookies: false,
             behind_proxy: false,
+            alerts: AlertSettings::default(),
         }
     }
 

@@ -19,6 +19,7 @@ pub mod records;
 pub mod schema;
 pub mod sessions;
 pub mod setup;
+pub mod supervision;
 pub mod transitions;
 
 use std::time::Duration;

@@ -9,6 +9,7 @@ pub mod editing;
 pub mod facts;
 pub mod password;
 pub mod reference;
+pub mod supervision;
 pub mod validation;
 pub mod vocab;
 pub mod workflow;

@@ -11,3 +11,4 @@ pub mod home;
 pub mod layout;
 pub mod new_case;
 pub mod stage_forms;
+pub mod supervision;

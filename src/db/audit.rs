@@ -32,6 +32,8 @@ code_enum! {
         AdminAccess => "admin_access",
         CsrfRefused => "csrf_refused",
         RequestRefused => "request_refused",
+        /// An agency's approval policy for a case type was changed.
+        ApprovalPolicyChange => "approval_policy_change",
     }
 }
 

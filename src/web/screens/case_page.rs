@@ -22,6 +22,7 @@ use crate::error::AppError;
 use crate::views::case_page::timeline::{TimelineEvent, TimelineItem};
 use crate::views::case_page::{CasePage, case_page, stage_form};
 use crate::views::stage_forms::{Conflict, Feedback, FormKind, FormValues};
+use crate::views::supervision::case_panel::CaseSupervision;
 use crate::web::AppState;
 use crate::web::cases::{CaseView, audit_case, audited_refusal, build_case_view, check_case};
 use crate::web::json::IdPath;
@@ -69,12 +70,14 @@ struct Loaded {
     names: HashMap<String, String>,
     may_edit: bool,
     may_view_access_log: bool,
+    supervision: CaseSupervision,
 }
 
 fn load(conn: &mut crate::db::DbConnection, who: &Principal, case_id: &str) -> StoreResult<Loaded> {
     let case = check_case(conn, who, case_id, CaseAction::View)?;
     let may_edit = decide_case(who, &case, CaseAction::Edit) == Decision::Allow;
     let may_view_access_log = decide_case(who, &case, CaseAction::ViewAccessLog) == Decision::Allow;
+    let supervision = load_supervision(conn, who, &case)?;
     let view = build_case_view(conn, who, case)?;
     // Record saves come from the audit trail (one query); sessions and transitions
     // come with the view. Session saves are shown from the sessions themselves.
@@ -105,6 +108,7 @@ fn load(conn: &mut crate::db::DbConnection, who: &Principal, case_id: &str) -> S
         at: s.recorded_at,
         actor_id: Some(s.recorded_by.clone()),
         event: TimelineEvent::Session {
+            id: s.id.clone(),
             held_on: s.held_on,
             minutes: s.duration_minutes,
             mode: s.mode.clone(),
@@ -115,7 +119,12 @@ fn load(conn: &mut crate::db::DbConnection, who: &Principal, case_id: &str) -> S
             .into_iter()
             .filter(|e| e.outcome == Outcome::Allowed.as_str())
             .filter_map(|e| {
-                let section = e.detail.filter(|d| !d.starts_with("session"))?;
+                // Sessions, notes and reassignments have timeline entries of their own.
+                let section = e.detail.filter(|d| {
+                    !d.starts_with("session")
+                        && !d.starts_with("supervision_note")
+                        && !d.starts_with("assignment")
+                })?;
                 Some(TimelineItem {
                     at: e.occurred_at,
                     actor_id: e.actor_id,
@@ -123,9 +132,19 @@ fn load(conn: &mut crate::db::DbConnection, who: &Principal, case_id: &str) -> S
                 })
             }),
     );
+    timeline.extend(supervision.assignments.iter().map(|a| TimelineItem {
+        at: a.assigned_at,
+        actor_id: Some(a.assigned_by.clone()),
+        event: TimelineEvent::Reassigned {
+            from: a.from_worker_id.clone(),
+            to: a.to_worker_id.clone(),
+            reason: a.reason.clone(),
+        },
+    }));
     timeline.sort_by_key(|t| std::cmp::Reverse(t.at));
 
     let mut ids: Vec<String> = timeline.iter().filter_map(|t| t.actor_id.clone()).collect();
+    ids.extend(supervision.people());
     ids.extend(c.assigned_worker_id.clone());
     ids.extend(
         view.records
@@ -149,6 +168,35 @@ fn load(conn: &mut crate::db::DbConnection, who: &Principal, case_id: &str) -> S
         names,
         may_edit,
         may_view_access_log,
+        supervision,
+    })
+}
+
+/// Supervision's part of the page: the notes the reader may see, whether they may
+/// add notes or reassign the case, and what the case awaits.
+fn load_supervision(
+    conn: &mut crate::db::DbConnection,
+    who: &Principal,
+    case: &crate::db::cases::Case,
+) -> StoreResult<CaseSupervision> {
+    use crate::db::supervision::{approvals, assignments, policies};
+    let may_reassign =
+        decide_case(who, case, CaseAction::Reassign) == Decision::Allow && case.stage()?.is_open();
+    Ok(CaseSupervision {
+        notes: crate::web::supervision::notes::readable_notes(conn, who, case)?,
+        may_write_notes: decide_case(who, case, CaseAction::Supervise) == Decision::Allow,
+        awaiting: approvals::awaiting(conn, &case.id)?,
+        policy: policies::policy_for(conn, &case.organisation_id, &case.case_type)?,
+        reassign_to: if may_reassign {
+            Some(assignments::eligible_workers(
+                conn,
+                &case.organisation_id,
+                case.team_id.as_deref(),
+            )?)
+        } else {
+            None
+        },
+        assignments: assignments::assignments_of(conn, &case.id)?,
     })
 }
 
@@ -230,6 +278,7 @@ pub async fn render_case(
         guardian_needed: may_be_under_14(v.client.birth_year, this_year),
         stored: &stored,
         feedback: &feedback,
+        supervision: &loaded.supervision,
     };
     let title = format!(
         "{} · {}",
