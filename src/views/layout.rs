@@ -93,7 +93,9 @@ fn navigation(l: Locale, who: &Principal, frame: &Frame<'_>) -> Markup {
             @if let Some(n) = frame.approvals_waiting {
                 a href="/approvals" {
                     (l.text("nav-approvals"))
-                    " " span.nav-count aria-label=(l.text_with("nav-approvals-count", &[("count", n.into())])) { (n) }
+                    @if n > 0 {
+                        " " span.nav-count title=(l.text_with("nav-approvals-count", &[("count", n.into())])) { (n) }
+                    }
                 }
                 a href="/team" { (l.text("nav-team")) }
             }

@@ -70,11 +70,11 @@ fn workload_table(p: &TeamPage<'_>) -> Markup {
                                 }
                             }
                             @for (i, n) in w.by_stage.iter().enumerate() {
-                                td.{ "stage-" (OPEN_STAGES[i].as_str()) } data-label=(stage_labels[i]) { (n) }
+                                td.{ "col-stage-" (OPEN_STAGES[i].as_str()) } data-label=(stage_labels[i]) { (n) }
                             }
                             td.total data-label=(l.text("supervision-team-total")) { strong { (w.total) } }
                             @for (i, n) in w.by_risk.iter().enumerate() {
-                                td.{ "risk-" (risk_key(RISK_COLUMNS[i])) } data-label=(risk_labels[i]) { (n) }
+                                td.{ "col-risk-" (risk_key(RISK_COLUMNS[i])) } data-label=(risk_labels[i]) { (n) }
                             }
                         }
                     }
