@@ -80,7 +80,8 @@ pub fn policies_of(conn: &mut DbConnection, organisation_id: &str) -> StoreResul
         .collect())
 }
 
-/// Sets one case type's policy; returns whether anything changed. Call inside a
+/// Sets one case type's policy; returns whether anything changed (setting what
+/// already applies, the default included, writes nothing). Call inside a
 /// write transaction (with its audit entry). Cases already waiting keep waiting:
 /// a submitted plan can still be approved or returned after approval is switched
 /// off, and the worker may then also advance it.
@@ -113,6 +114,8 @@ pub fn set_policy(
         {
             return Ok(false);
         }
+        // No row already means the default.
+        None if policy == ApprovalPolicy::default() => return Ok(false),
         Some(_) => {
             diesel::update(approval_policies::table.find(key))
                 .set(values)

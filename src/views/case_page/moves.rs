@@ -74,7 +74,6 @@ fn one(ctx: &FormCtx<'_>, stage: CaseStage, t: Transition, sent: bool) -> Markup
         "transition.reason"
     };
     let reason_invalid = has(errs, reason_field) || has(errs, "transition.reason");
-    // (For a plain reason both names are the same field: listed once below.)
     let body = html! {
         form.move-form method="post" action={ "/cases/" (ctx.case_id) "/transitions" } {
             (csrf_field(ctx.who))
