@@ -227,6 +227,20 @@ async fn counts_and_alerts(mut app: TestApp) {
     for who in [w, fx.officer.as_str(), fx.admin.as_str()] {
         assert_eq!(app.get("/api/team", who).await.0, StatusCode::NOT_FOUND);
     }
+    // A supervisor of no team sees the agency's cases without a team: none here.
+    let teamless = app.with_conn(|c| {
+        casework::db::organisations::insert_user(
+            c,
+            &fx.agency,
+            "无组督导",
+            casework::domain::Role::Supervisor,
+        )
+        .unwrap()
+        .id
+    });
+    let none = team(&app, &teamless).await;
+    assert_eq!(none["workers"], json!([]));
+    assert_eq!(none["alerts"], json!([]));
 
     // Thresholds come from the settings.
     let mut settings = app.settings.clone();

@@ -68,7 +68,7 @@ END;
 
 -- The oversight screen counts a team's open cases per worker, stage and risk from
 -- this index alone.
-CREATE INDEX cases_team_worker_stage_risk ON cases (team_id, assigned_worker_id, stage, risk_level);
+CREATE INDEX cases_team_worker_stage_risk ON cases (organisation_id, team_id, assigned_worker_id, stage, risk_level);
 -- "A goal's target date has passed" per case.
 CREATE INDEX goals_case_target ON goals (case_id, target_date);
 
