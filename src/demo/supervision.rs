@@ -71,7 +71,7 @@ fn age(conn: &mut DbConnection, case_id: &str, days: i64) -> StoreResult<()> {
 }
 
 /// The first demo case of a type in a stage (not closed early).
-fn find<'a>(built: &'a [Case], case_type: CaseType, stage: CaseStage) -> Option<&'a Case> {
+fn find(built: &[Case], case_type: CaseType, stage: CaseStage) -> Option<&Case> {
     built
         .iter()
         .find(|c| c.case_type == case_type.as_str() && c.stage == stage.as_str())

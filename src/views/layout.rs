@@ -94,7 +94,9 @@ fn navigation(l: Locale, who: &Principal, frame: &Frame<'_>) -> Markup {
                 a href="/approvals" {
                     (l.text("nav-approvals"))
                     @if n > 0 {
-                        " " span.nav-count title=(l.text_with("nav-approvals-count", &[("count", n.into())])) { (n) }
+                        " " span.nav-count title=(l.text_with("nav-approvals-count", &[("count", n.into())])) {
+                            @if n >= crate::db::supervision::approvals::COUNT_CAP { "99+" } @else { (n) }
+                        }
                     }
                 }
                 a href="/team" { (l.text("nav-team")) }

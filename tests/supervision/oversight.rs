@@ -222,7 +222,7 @@ async fn counts_and_alerts(mut app: TestApp) {
             .iter()
             .map(|a| a.1.clone())
             .collect::<Vec<_>>(),
-        [elsewhere.id.clone()]
+        std::slice::from_ref(&elsewhere.id)
     );
     for who in [w, fx.officer.as_str(), fx.admin.as_str()] {
         assert_eq!(app.get("/api/team", who).await.0, StatusCode::NOT_FOUND);

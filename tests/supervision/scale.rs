@@ -73,7 +73,7 @@ async fn at_a_hundred_thousand(app: TestApp) {
                         cases::opened_at.eq(at - TimeDelta::days(30)),
                         cases::updated_at.eq(at),
                     ));
-                    if i % 2 == 0 {
+                    if i.is_multiple_of(2) {
                         assessed.push((
                             assessment_records::case_id.eq(case_id.clone()),
                             assessment_records::updated_by.eq(fx.worker.clone()),
@@ -81,7 +81,7 @@ async fn at_a_hundred_thousand(app: TestApp) {
                                 .eq(at - TimeDelta::days((i % 40) as i64)),
                         ));
                     }
-                    if i % 3 == 0 {
+                    if i.is_multiple_of(3) {
                         held.push((
                             sessions::id.eq(casework::db::new_id()),
                             sessions::case_id.eq(case_id.clone()),
@@ -92,7 +92,7 @@ async fn at_a_hundred_thousand(app: TestApp) {
                             sessions::recorded_at.eq(at),
                         ));
                     }
-                    if i % 4 == 0 {
+                    if i.is_multiple_of(4) {
                         aims.push((
                             goals::id.eq(casework::db::new_id()),
                             goals::case_id.eq(case_id.clone()),
@@ -103,10 +103,10 @@ async fn at_a_hundred_thousand(app: TestApp) {
                             goals::created_at.eq(at),
                         ));
                     }
-                    if i % 50 == 0 {
+                    if i.is_multiple_of(50) {
                         waiting.push((
                             approval_requests::case_id.eq(case_id),
-                            approval_requests::kind.eq(if i % 100 == 0 {
+                            approval_requests::kind.eq(if i.is_multiple_of(100) {
                                 "plan"
                             } else {
                                 "closure"

@@ -170,7 +170,18 @@ pub fn queue(
         .collect())
 }
 
-/// How many approvals wait for a supervisor of `scope` (the navigation's count).
+/// Most approvals the navigation counts; beyond, it says "99+".
+pub const COUNT_CAP: i64 = 100;
+
+/// How many approvals wait for a supervisor of `scope`, up to [`COUNT_CAP`] (the
+/// navigation's count, on every page). Walks the queue's own order (the index on
+/// the request time, one case lookup each) rather than counting over the join,
+/// which a planner may turn into a scan of every case.
 pub fn queue_len(conn: &mut DbConnection, scope: &CaseScope) -> StoreResult<i64> {
-    Ok(queue_query!(scope).count().get_result(conn)?)
+    let ids: Vec<String> = queue_query!(scope)
+        .select(approval_requests::case_id)
+        .order((approval_requests::requested_at.asc(), cases::id.asc()))
+        .limit(COUNT_CAP)
+        .load(conn)?;
+    Ok(ids.len() as i64)
 }

@@ -534,12 +534,16 @@ pub fn oversight(
     })
 }
 
+/// Per team (`None`: the agency's cases without a team), the social workers
+/// (id, name) who may take its cases over.
+pub type ReassignmentChoices = HashMap<Option<String>, Vec<(String, String)>>;
+
 /// The social workers who may take over the cases of each team of `scope`, and
 /// (under `None`) of the agency's cases without a team.
 pub fn reassignment_choices(
     conn: &mut DbConnection,
     scope: &CaseScope,
-) -> StoreResult<HashMap<Option<String>, Vec<(String, String)>>> {
+) -> StoreResult<ReassignmentChoices> {
     let mut choices = HashMap::new();
     for team in &scope.team_ids {
         let workers =

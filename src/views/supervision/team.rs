@@ -1,15 +1,15 @@
 //! `/team`: each worker's open cases by stage and by risk, the alerts, and a
 //! reassignment form beside each alert.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use maud::{Markup, html};
 
 use super::case_panel::reassign_form;
 use super::{date_and_age, risk_badge};
 use crate::access::Principal;
-use crate::db::supervision::oversight::{Alert, OPEN_STAGES, Oversight, RISK_COLUMNS};
+use crate::db::supervision::oversight::{
+    Alert, OPEN_STAGES, Oversight, RISK_COLUMNS, ReassignmentChoices,
+};
 use crate::domain::supervision::AlertKind;
 use crate::i18n::{Arg, Locale};
 use crate::views::components::errors_for;
@@ -24,7 +24,7 @@ pub struct TeamPage<'a> {
     /// Counts and alerts.
     pub data: &'a Oversight,
     /// Who may take over the cases of each team (`None`: cases without a team).
-    pub choices: &'a HashMap<Option<String>, Vec<(String, String)>>,
+    pub choices: &'a ReassignmentChoices,
     /// Today (UTC).
     pub today: NaiveDate,
     /// A refused reassignment, shown beside its form.
