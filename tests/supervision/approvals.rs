@@ -245,6 +245,21 @@ async fn own_case_closure_policy_and_queue(app: TestApp) {
         [(counselling.id.clone(), "closure".to_owned())],
         "the labour dispute's closure needs no sign-off"
     );
+    // The home page's sign-off list agrees.
+    let home = page(&app, s, "/").await;
+    let start = home
+        .body
+        .find("id=\"sign-off\"")
+        .expect("the sign-off list");
+    let section = &home.body[start..start + home.body[start..].find("</section>").unwrap()];
+    assert!(
+        section.contains(&format!("/cases/{}", counselling.id)),
+        "{section}"
+    );
+    assert!(
+        !section.contains(&format!("/cases/{}", labour.id)),
+        "{section}"
+    );
     let (_, view) = app.get(&format!("/api/cases/{}", labour.id), w).await;
     assert_eq!(open_transitions(&view), ["advance"]);
     mv(&app, w, &mut labour, "advance", None).await;

@@ -41,7 +41,11 @@ fn one(ctx: &FormCtx<'_>, stage: CaseStage, t: Transition, sent: bool) -> Markup
     let l = ctx.l;
     let code = t.as_str();
     let slug = code.replace('_', "-");
-    let to = rule_for(stage, t).map(|r| l.label("stage", r.to.as_str()));
+    // Where the move leads; nothing for a move that stays in the stage (submitting
+    // or returning a plan).
+    let to = rule_for(stage, t)
+        .filter(|r| r.to != stage)
+        .map(|r| l.label("stage", r.to.as_str()));
     let (errs, reason, closure_reason): (&[FieldError], &str, &str) = if sent {
         (ctx.errors, ctx.v("reason"), ctx.v("closure_reason"))
     } else {

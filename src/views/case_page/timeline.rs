@@ -77,7 +77,7 @@ fn what(l: Locale, event: &TimelineEvent, names: &HashMap<String, String>) -> Ma
             closure_reason,
         } => html! {
             strong { (l.label("transition", transition)) }
-            br; (l.label("stage", from)) " → " (l.label("stage", to))
+            @if from != to { br; (l.label("stage", from)) " → " (l.label("stage", to)) }
             @if let Some(r) = closure_reason {
                 br; span.muted { (l.text("form-closure-reason")) } " " (l.label("case-closure-reason", r))
             }
