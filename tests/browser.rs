@@ -238,8 +238,10 @@ fn date(days: i64) -> String {
 
 /// One case from intake to closed through the case page's forms. First the worker
 /// tries to advance it with nothing recorded and is told why not; then records each
-/// stage and moves the case on; the supervisor signs in in the same browser and
-/// approves the closure. The stages alternate between phone and desktop width, and
+/// stage and moves the case on, submitting the plan for approval; the supervisor
+/// signs in in the same browser, finds the plan in the approvals queue, writes a
+/// supervision note on it, approves it and looks at the team screen; the worker
+/// sees the note and carries on; the supervisor approves the closure. The stages alternate between phone and desktop width, and
 /// every page is checked at both.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn walk_case_intake_to_closed() {

@@ -74,7 +74,7 @@ fn workload_table(p: &TeamPage<'_>) -> Markup {
                             }
                             td.total data-label=(l.text("supervision-team-total")) { strong { (w.total) } }
                             @for (i, n) in w.by_risk.iter().enumerate() {
-                                td.{ "col-risk-" (risk_key(RISK_COLUMNS[i])) } data-label=(risk_labels[i]) { (n) }
+                                td.{ "col-risk-" (risk_key(RISK_COLUMNS[i])) }.some[*n > 0] data-label=(risk_labels[i]) { (n) }
                             }
                         }
                     }
