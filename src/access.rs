@@ -14,12 +14,21 @@
 //! - a supervisor sees, edits and moves the cases of the teams they belong to
 //!   (and the agency's cases that have no team), confidential fields included;
 //! - union officers and administrators see no case content.
+//!
+//! Supervision (督导) adds: a supervisor of the case writes supervision notes on
+//! its records (never on a case they hold themselves) and reassigns it; notes on
+//! confidential records (sessions, assessment) reach only those who may read the
+//! record's confidential fields; supervisors see their teams' oversight and
+//! approvals queue; administrators and supervisors set their agency's approval
+//! policies. Who may approve is the workflow's rule (supervisors, not the case's
+//! own worker) on top of [`CaseAction::Transition`].
 
 use chrono::NaiveDateTime;
 
 use crate::db::audit::AuditScope;
 use crate::db::cases::Case;
 use crate::domain::Role;
+use crate::domain::supervision::NoteTarget;
 
 /// An authenticated user as access control sees them.
 #[derive(Debug, Clone)]
@@ -59,6 +68,10 @@ pub enum CaseAction {
     Transition,
     /// See who has read the case.
     ViewAccessLog,
+    /// Write a supervision note on one of its records.
+    Supervise,
+    /// Give it to another social worker.
+    Reassign,
 }
 
 /// How a user stands to a case.
@@ -119,6 +132,15 @@ pub fn decide_case(who: &Principal, case: &Case, action: CaseAction) -> Decision
             Decision::Allow
         }
         (_, CaseAction::ViewAccessLog) => Decision::Forbid,
+        // Nobody supervises their own case.
+        (Supervisor, CaseAction::Supervise)
+            if case.assigned_worker_id.as_deref() != Some(&who.user_id) =>
+        {
+            Decision::Allow
+        }
+        (_, CaseAction::Supervise) => Decision::Forbid,
+        (Supervisor, CaseAction::Reassign) => Decision::Allow,
+        (_, CaseAction::Reassign) => Decision::Forbid,
         (AssignedWorker | Supervisor, _) => Decision::Allow,
         (Teammate, CaseAction::View) => Decision::Allow,
         (Teammate, _) => Decision::Forbid,
@@ -220,6 +242,29 @@ pub fn may_refer(who: &Principal) -> bool {
 /// work their agency's intake queue.
 pub fn may_see_referrals(who: &Principal) -> bool {
     who.role == Role::UnionOfficer || is_case_staff(who.role)
+/// Whether `who` may read a supervision note on a `target` record of `case`: as
+/// they may read that record's confidential fields when the record is
+/// confidential (sessions, assessment), otherwise as they may read the case.
+pub fn may_read_note(who: &Principal, case: &Case, target: NoteTarget) -> bool {
+    let needed = if target.is_confidential() {
+        CaseAction::ViewConfidential
+    } else {
+        CaseAction::View
+    };
+    decide_case(who, case, needed) == Decision::Allow
+}
+
+/// Whether `who` sees the oversight screen and the approvals queue of their teams
+/// (supervisors; the queries keep to their scope).
+pub fn may_oversee_teams(who: &Principal) -> bool {
+    who.role == Role::Supervisor
+}
+
+/// The agency whose approval policies `who` may read and change, if any:
+/// administrators and supervisors, of their own organisation.
+pub fn approval_policy_scope(who: &Principal) -> Option<&str> {
+    matches!(who.role, Role::Administrator | Role::Supervisor)
+        .then_some(who.organisation_id.as_str())
 }
 
 fn is_case_staff(role: Role) -> bool {

@@ -142,4 +142,73 @@ fn referrals_belong_to_the_agency_and_are_followed_by_the_union_tree() {
     );
     assert!(may_refer(&district) && !may_refer(&worker) && !may_refer(&admin));
     assert!(may_see_referrals(&worker) && may_see_referrals(&city) && !may_see_referrals(&admin));
+fn supervision_by_relation() {
+    use CaseAction::*;
+    use Decision::*;
+    let case = case_of("a", Some("t1"), "w");
+    let rows: &[(Principal, [Decision; 2])] = &[
+        (who("w", Role::SocialWorker, "a", &["t1"]), [Forbid, Forbid]),
+        (
+            who("mate", Role::SocialWorker, "a", &["t1"]),
+            [Forbid, Forbid],
+        ),
+        (who("sup", Role::Supervisor, "a", &["t1"]), [Allow, Allow]),
+        (who("sup2", Role::Supervisor, "a", &["t2"]), [Hide, Hide]),
+        (who("far", Role::Supervisor, "b", &["t1"]), [Hide, Hide]),
+        (who("off", Role::UnionOfficer, "a", &["t1"]), [Hide, Hide]),
+        (who("adm", Role::Administrator, "a", &["t1"]), [Hide, Hide]),
+    ];
+    for (p, expected) in rows {
+        let got = [Supervise, Reassign].map(|a| decide_case(p, &case, a));
+        assert_eq!(&got, expected, "{}", p.user_id);
+    }
+}
+
+#[test]
+fn nobody_supervises_their_own_case() {
+    // A supervisor holding a case of their own team may hand it on, not comment on it.
+    let case = case_of("a", Some("t1"), "sup");
+    let sup = who("sup", Role::Supervisor, "a", &["t1"]);
+    assert_eq!(
+        decide_case(&sup, &case, CaseAction::Supervise),
+        Decision::Forbid
+    );
+    assert_eq!(
+        decide_case(&sup, &case, CaseAction::Reassign),
+        Decision::Allow
+    );
+}
+
+#[test]
+fn notes_follow_their_records_confidentiality() {
+    use crate::domain::supervision::NoteTarget;
+    let case = case_of("a", Some("t1"), "w");
+    let worker = who("w", Role::SocialWorker, "a", &["t1"]);
+    let mate = who("mate", Role::SocialWorker, "a", &["t1"]);
+    let sup = who("sup", Role::Supervisor, "a", &["t1"]);
+    let outsider = who("other", Role::SocialWorker, "a", &["t2"]);
+    for target in NoteTarget::ALL {
+        assert!(may_read_note(&worker, &case, *target), "{target}");
+        assert!(may_read_note(&sup, &case, *target), "{target}");
+        assert!(!may_read_note(&outsider, &case, *target), "{target}");
+        assert_eq!(
+            may_read_note(&mate, &case, *target),
+            !target.is_confidential(),
+            "{target}"
+        );
+    }
+}
+
+#[test]
+fn oversight_and_policies_by_role() {
+    let sup = who("sup", Role::Supervisor, "a", &["t1"]);
+    let worker = who("w", Role::SocialWorker, "a", &["t1"]);
+    let admin = who("adm", Role::Administrator, "a", &[]);
+    let officer = who("off", Role::UnionOfficer, "u", &[]);
+    assert!(may_oversee_teams(&sup));
+    assert!(!may_oversee_teams(&worker) && !may_oversee_teams(&admin));
+    assert_eq!(approval_policy_scope(&sup), Some("a"));
+    assert_eq!(approval_policy_scope(&admin), Some("a"));
+    assert_eq!(approval_policy_scope(&worker), None);
+    assert_eq!(approval_policy_scope(&officer), None);
 }

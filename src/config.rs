@@ -91,6 +91,51 @@ pub struct ServeSettings {
     /// NotoSansCJK-Regular.ttc, 2 is Simplified Chinese and 3 Traditional Chinese).
     #[arg(long, env = "CASEWORK_REPORT_FONT_FACE", requires = "report_font")]
     pub report_font_face: Option<u32>,
+    /// Thresholds of the supervisors' oversight alerts.
+    #[command(flatten)]
+    pub alerts: AlertSettings,
+}
+
+/// Thresholds of the oversight screen's alerts, in days (docs/supervision.md).
+#[derive(Debug, Clone, Args)]
+pub struct AlertSettings {
+    /// Alert when nothing has been recorded with the client (a session held, a
+    /// stage record saved) for this many days.
+    #[arg(long = "alert-no-contact-days", env = "CASEWORK_ALERT_NO_CONTACT_DAYS",
+          default_value_t = 14, value_parser = clap::value_parser!(u16).range(1..=365))]
+    pub no_contact_days: u16,
+
+    /// Alert when an intake has not been taken on to assessment within this many days.
+    #[arg(long = "alert-intake-days", env = "CASEWORK_ALERT_INTAKE_DAYS",
+          default_value_t = 3, value_parser = clap::value_parser!(u16).range(1..=365))]
+    pub intake_days: u16,
+
+    /// Alert when a high- or critical-risk case has had no session for this many days.
+    #[arg(long = "alert-risk-session-days", env = "CASEWORK_ALERT_RISK_SESSION_DAYS",
+          default_value_t = 7, value_parser = clap::value_parser!(u16).range(1..=365))]
+    pub risk_session_days: u16,
+}
+
+impl Default for AlertSettings {
+    fn default() -> Self {
+        let d = crate::domain::supervision::AlertThresholds::default();
+        AlertSettings {
+            no_contact_days: d.no_contact_days as u16,
+            intake_days: d.intake_days as u16,
+            risk_session_days: d.risk_session_days as u16,
+        }
+    }
+}
+
+impl AlertSettings {
+    /// The thresholds as the queries take them.
+    pub fn thresholds(&self) -> crate::domain::supervision::AlertThresholds {
+        crate::domain::supervision::AlertThresholds {
+            no_contact_days: i64::from(self.no_contact_days),
+            intake_days: i64::from(self.intake_days),
+            risk_session_days: i64::from(self.risk_session_days),
+        }
+    }
 }
 
 impl ServeSettings {
@@ -106,6 +151,7 @@ impl ServeSettings {
             behind_proxy: false,
             report_font: None,
             report_font_face: None,
+            alerts: AlertSettings::default(),
         }
     }
 

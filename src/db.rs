@@ -21,6 +21,7 @@ pub mod referrals;
 pub mod schema;
 pub mod sessions;
 pub mod setup;
+pub mod supervision;
 pub mod transitions;
 
 use std::time::Duration;

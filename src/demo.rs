@@ -19,6 +19,7 @@ mod labour;
 mod referrals;
 mod seeds;
 mod special;
+mod supervision;
 
 use std::fmt::Write as _;
 
@@ -62,13 +63,16 @@ pub fn load(db: &Db, force: bool) -> anyhow::Result<String> {
         let world = build::setup(conn, &seeds, &password_hashes)?;
         let today = crate::db::now().date();
         let mut closed = 0;
+        let mut built = Vec::new();
         for (i, seed) in seeds.iter().enumerate() {
             current = Some(i);
             let case = build::case(conn, &world, seed, today)?;
             closed += usize::from(case.stage()? == CaseStage::Closed);
+            built.push(case);
         }
         current = None;
         referrals::load(conn, &world, today)?;
+        supervision::apply(conn, &world, &built)?;
         Ok(Ok((world, closed)))
     })
     .map_err(|e| match current {
@@ -81,7 +85,9 @@ pub fn load(db: &Db, force: bool) -> anyhow::Result<String> {
                 seeds[i].stage,
             )
         }
-        None => anyhow::anyhow!("loading the demo organisations and clients failed: {e:?}"),
+        None => anyhow::anyhow!(
+            "loading the demo organisations, clients or supervision failed: {e:?}"
+        ),
     })?;
     match outcome {
         Ok((world, closed)) => Ok(summary(&world, &password, seeds.len(), closed)),

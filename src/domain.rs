@@ -10,6 +10,7 @@ pub mod facts;
 pub mod password;
 pub mod reference;
 pub mod referral;
+pub mod supervision;
 pub mod validation;
 pub mod vocab;
 pub mod workflow;

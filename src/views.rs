@@ -14,3 +14,4 @@ pub mod notifications;
 pub mod referrals;
 pub mod self_referral;
 pub mod stage_forms;
+pub mod supervision;

@@ -18,6 +18,7 @@ pub mod records;
 pub mod router;
 pub mod screens;
 pub mod security;
+pub mod supervision;
 pub mod transitions;
 
 use std::sync::Arc;

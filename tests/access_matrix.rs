@@ -92,6 +92,18 @@ fn expected(policy: Policy, who: Who) -> Expect {
             Officer => Allowed,
             Admin => HIDDEN,
             _ => FORBIDDEN,
+        Policy::CaseSupervise => match who {
+            Supervisor => Allowed,
+            AssignedWorker | Teammate => FORBIDDEN,
+            _ => HIDDEN,
+        },
+        Policy::Supervision => match who {
+            Supervisor | OtherSupervisor => Allowed,
+            _ => HIDDEN,
+        },
+        Policy::ApprovalSettings => match who {
+            Supervisor | OtherSupervisor | Admin => Allowed,
+            _ => HIDDEN,
         },
     }
 }
@@ -228,6 +240,20 @@ fn request_for(
         (_, "/api/cases/{id}/transitions") => {
             Some(json!({ "version": version, "transition": "close_early" }))
         }
+        // A note on the intake record: 201 once the record exists, 422 before;
+        // either way the handler ran.
+        (_, "/api/cases/{id}/notes") => {
+            Some(json!({ "target_kind": "intake", "body": "matrix note" }))
+        }
+        // Not a social worker of the team: refused (422, or 409 once the case is
+        // closed) after access was granted, so that the case keeps its worker for
+        // the other routes.
+        (_, "/api/cases/{id}/assignment") => {
+            Some(json!({ "version": version, "data": { "worker_id": fx.officer } }))
+        }
+        (_, "/api/approval-policies") => Some(
+            json!({ "case_type": "counselling", "plan_required": true, "closure_required": true }),
+        ),
         (_, p) if p.starts_with("/api/cases/{id}/") => versioned(json!({})),
         (_, "/api/admin/organisations") => Some(json!({ "name": "x", "kind": "agency" })),
         (_, "/api/admin/teams") => Some(json!({ "organisation_id": fx.agency, "name": "t" })),

@@ -238,8 +238,10 @@ fn date(days: i64) -> String {
 
 /// One case from intake to closed through the case page's forms. First the worker
 /// tries to advance it with nothing recorded and is told why not; then records each
-/// stage and moves the case on; the supervisor signs in in the same browser and
-/// approves the closure. The stages alternate between phone and desktop width, and
+/// stage and moves the case on, submitting the plan for approval; the supervisor
+/// signs in in the same browser, finds the plan in the approvals queue, writes a
+/// supervision note on it, approves it and looks at the team screen; the worker
+/// sees the note and carries on; the supervisor approves the closure. The stages alternate between phone and desktop width, and
 /// every page is checked at both.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn walk_case_intake_to_closed() {
@@ -306,8 +308,29 @@ async fn walk_case_intake_to_closed() {
     b.check("#contract-client-agreement", true).await;
     b.fill("#contract-agreed-on", &date(0)).await;
     b.submit_case_form("contract", "saved").await;
-    b.transition("advance").await;
+    // The plan needs a supervisor's approval (the default): the worker submits it.
+    assert!(
+        !b.has("form.move-form:has(input[value='advance'])").await,
+        "no advance while the plan needs approval"
+    );
+    b.transition("submit_plan").await;
+    assert_eq!(b.current_stage().await, "计划及合约");
+    b.assert_text("服务计划正在等待督导审批").await;
+    b.sign_out().await;
+    supervisor_approves_plan(&b, &case_id).await;
+
+    // Back to the worker: the supervisor's note sits beside the plan.
+    b.set_width(Width::Phone).await;
+    b.sign_in(WORKER_LOGIN, PASSWORD).await;
+    b.goto(&page).await;
     assert_eq!(b.current_stage().await, "介入");
+    assert!(
+        b.text(&format!("#notes-contract-{case_id}"))
+            .await
+            .contains(PLAN_NOTE),
+        "the worker sees the note on the plan"
+    );
+    b.assert_text(PLAN_COMMENT).await;
 
     // 介入: one session.
     b.set_width(Width::Desktop).await;
@@ -346,11 +369,91 @@ async fn walk_case_intake_to_closed() {
     b.set_width(Width::Desktop).await;
     b.sign_in(SUPERVISOR_LOGIN, PASSWORD).await;
     b.goto(&page).await;
+    b.fill("#move-approve-closure-reason", "结案评估完整，同意结案。")
+        .await;
     b.transition("approve_closure").await;
     assert_eq!(b.current_stage().await, "已结案");
     assert_eq!(stored_stage(&b, &case_id).await.0, "closed");
     b.check_both_widths("case-closed", None, None).await;
     b.finish().await;
+}
+
+const PLAN_NOTE: &str = "目标一的指标请写明如何记录睡眠时长。";
+const PLAN_COMMENT: &str = "计划可行，同意进入介入阶段。";
+
+/// The supervisor finds the submitted plan in the approvals queue (the count in
+/// the navigation says so), writes a supervision note on it, approves it with a
+/// comment, and looks at the team screen, where two intakes have waited too long.
+async fn supervisor_approves_plan(b: &Browser, case_id: &str) {
+    intakes_waiting(b).await;
+    b.set_width(Width::Desktop).await;
+    b.sign_in(SUPERVISOR_LOGIN, PASSWORD).await;
+    assert_eq!(
+        b.text("header nav.main a[href='/approvals'] .nav-count")
+            .await,
+        "1"
+    );
+    b.click_to_load("header nav.main a[href='/approvals']")
+        .await;
+    b.wait_for_path("/approvals", |p| p == "/approvals").await;
+    assert_eq!(b.text("h1").await, "待审批");
+    assert!(b.text("ol.approval-queue").await.contains("服务计划"));
+    b.check_both_widths("approvals", None, None).await;
+
+    b.click_to_load("ol.approval-queue a.reference").await;
+    let page = format!("/cases/{case_id}");
+    b.wait_for_path("the case page", |p| p == page).await;
+    let notes = format!("#notes-contract-{case_id}");
+    b.click(&format!("{notes} details.note-form > summary"))
+        .await;
+    b.fill(&format!("{notes}-body"), PLAN_NOTE).await;
+    b.click_to_load(&format!("{notes} form button[type=submit]"))
+        .await;
+    b.wait_for_path("the note saved", |p| p.contains("flash=note-added"))
+        .await;
+    assert!(b.text(&notes).await.contains(PLAN_NOTE));
+
+    b.fill("#move-approve-plan-reason", PLAN_COMMENT).await;
+    b.transition("approve_plan").await;
+    assert_eq!(b.current_stage().await, "介入");
+    assert_eq!(stored_stage(b, case_id).await.0, "intervention");
+
+    b.click_to_load("header nav.main a[href='/team']").await;
+    b.wait_for_path("/team", |p| p == "/team").await;
+    assert_eq!(b.text("h1").await, "团队督导总览");
+    let alerts = b.text("ul.oversight-alerts").await;
+    assert!(alerts.contains("接案超时未预估"), "{alerts}");
+    b.check_both_widths("team", None, None).await;
+    b.sign_out().await;
+}
+
+/// Two cases that have waited at intake for days, one of them the colleague's, so
+/// that the team screen has something to show.
+async fn intakes_waiting(b: &Browser) {
+    use casework::db::schema::cases;
+    use diesel::prelude::*;
+    let fx = &b.fx;
+    for (worker, name, days) in [(&fx.worker, "赵丽", 5), (&fx.colleague, "Lucy Wang", 4)] {
+        let client = common::create_client(&b.app, &fx.worker, name, 1979).await;
+        let (status, body) = b
+            .app
+            .post(
+                "/api/cases",
+                &fx.worker,
+                serde_json::json!({ "case_type": "family_mediation", "client_id": client,
+                    "organisation_id": fx.agency, "team_id": fx.team, "assigned_worker_id": worker }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        let id = body["id"].as_str().unwrap().to_owned();
+        let opened = b.app.clock.now() - chrono::Duration::days(days);
+        b.app.with_conn(|c| {
+            diesel::update(cases::table.find(&id))
+                .set(cases::opened_at.eq(opened))
+                .execute(c)
+                .unwrap()
+        });
+    }
 }
 
 /// The ids of the worker's cases, through the API.

@@ -122,7 +122,16 @@ async fn walk_every_type_to_closed(app: TestApp) {
                       { "description": "Rebuild support network", "indicator": "2 contacts a week" }],
             "services": "个案辅导", "frequency": "每周一次", "client_agreed": true,
             "agreed_on": "2026-11-01" })).await;
-        transition(&app, w, &id, &mut v, json!({ "transition": "advance" })).await;
+        // Plans need a supervisor's approval by default (docs/workflow.md).
+        transition(&app, w, &id, &mut v, json!({ "transition": "submit_plan" })).await;
+        transition(
+            &app,
+            &fx.supervisor,
+            &id,
+            &mut v,
+            json!({ "transition": "approve_plan", "reason": "同意" }),
+        )
+        .await;
         step(
             &app,
             w,
@@ -162,7 +171,7 @@ async fn walk_every_type_to_closed(app: TestApp) {
             &fx.supervisor,
             &id,
             &mut v,
-            json!({ "transition": "approve_closure" }),
+            json!({ "transition": "approve_closure", "reason": "同意结案" }),
         )
         .await;
         assert_eq!(done["case"]["stage"], "closed");
@@ -185,6 +194,7 @@ async fn walk_every_type_to_closed(app: TestApp) {
             path,
             [
                 "assessment",
+                "contract",
                 "contract",
                 "intervention",
                 "closure",

@@ -93,15 +93,21 @@ async fn same_version_exactly_one_wins(app: TestApp) {
         .await;
     assert_eq!(s, StatusCode::OK, "{b}");
     v += 1;
-    let (s, b) = app
-        .post(
-            &uri,
+    // The plan goes through a supervisor's approval (the default policy).
+    for (actor, body) in [
+        (
             &fx.worker,
-            json!({ "version": v, "transition": "advance" }),
-        )
-        .await;
-    assert_eq!(s, StatusCode::OK, "{b}");
-    v += 1;
+            json!({ "version": v, "transition": "submit_plan" }),
+        ),
+        (
+            &fx.supervisor,
+            json!({ "version": v + 1, "transition": "approve_plan", "reason": "ok" }),
+        ),
+    ] {
+        let (s, b) = app.post(&uri, actor, body).await;
+        assert_eq!(s, StatusCode::OK, "{b}");
+    }
+    v += 2;
     let session = json!({ "version": v, "data": { "held_on": "2026-11-02", "duration_minutes": 45, "mode": "phone" } });
     let sessions_uri = format!("/api/cases/{id}/sessions");
     let posts = (0..2).map(|_| app.post(&sessions_uri, &fx.worker, session.clone()));

@@ -266,12 +266,21 @@ pub async fn case_in_intervention(app: &TestApp, fx: &Fixture) -> String {
         "client_agreed": true, "agreed_on": today() }),
     )
     .await;
+    // The plan goes through a supervisor's approval (the default policy).
     api_step(
         app,
         w,
         &id,
         "transitions",
-        json!({ "transition": "advance" }),
+        json!({ "transition": "submit_plan" }),
+    )
+    .await;
+    api_step(
+        app,
+        &fx.supervisor,
+        &id,
+        "transitions",
+        json!({ "transition": "approve_plan", "reason": "同意" }),
     )
     .await;
     api_step(

@@ -1,10 +1,12 @@
 //! Property test: random transition sequences against a hand-written reference
 //! model of the brief's workflow, through the real database.
 //!
-//! Every record a guard needs is filled in up front, so only stage and role
-//! decide. After each step: the stored stage equals the model's, replaying the
-//! log gives the stored stage, and a refused or stale request changes nothing
-//! (so a closed case never changes until it is reopened).
+//! Every record a guard needs is filled in up front, so only stage, role, the
+//! case type's approval policy (which a step may change) and whether the plan
+//! awaits approval decide. After each step: the stored stage and the approval
+//! the case awaits equal the model's, replaying the log gives the stored stage,
+//! and a refused or stale request changes nothing (so a closed case never
+//! changes until it is reopened).
 
 mod common;
 
@@ -12,7 +14,9 @@ use casework::db::records::{
     AssessmentRecord, ClosureRecord, ContractRecord, Goal, IntakeRecord, Session,
 };
 use casework::db::schema::*;
+use casework::db::supervision::approvals;
 use casework::db::{DbConnection, StoreError, cases, now, transitions, write_transaction};
+use casework::domain::supervision::{ApprovalKind, ApprovalPolicy};
 use casework::domain::validation::NewCaseInput;
 use casework::domain::vocab::{CaseType, ClosureReason, Role};
 use casework::domain::workflow::{Transition, TransitionRequest};
@@ -22,22 +26,36 @@ use diesel::prelude::*;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
-/// The brief's workflow, written independently of `RULES`.
-fn model(stage: &str, transition: &str, supervisor: bool) -> Option<&'static str> {
-    match (stage, transition) {
-        ("intake", "advance") => Some("assessment"),
-        ("assessment", "advance") => Some("contract"),
-        ("contract", "advance") => Some("intervention"),
-        ("intervention", "advance") => Some("closure"),
-        ("closure", "approve_closure") if supervisor => Some("closed"),
-        ("closure", "send_back") if supervisor => Some("intervention"),
-        ("assessment", "step_back") => Some("intake"),
-        ("contract", "step_back") => Some("assessment"),
-        ("intervention", "step_back") => Some("contract"),
-        ("intake" | "assessment" | "contract" | "intervention", "close_early") => Some("closed"),
-        ("closed", "reopen") if supervisor => Some("assessment"),
-        _ => None,
-    }
+/// The brief's workflow with the approvals, written independently of
+/// `RULES`: from (stage, plan awaiting approval) and the policy (plan approval
+/// required, closure sign-off required) to the next (stage, plan awaiting).
+fn model(
+    (stage, pending): (&'static str, bool),
+    transition: &str,
+    supervisor: bool,
+    (plan_required, closure_required): (bool, bool),
+) -> Option<(&'static str, bool)> {
+    let next = match (stage, transition) {
+        ("intake", "advance") => "assessment",
+        ("assessment", "advance") => "contract",
+        ("contract", "advance") if !plan_required => "intervention",
+        ("contract", "submit_plan") if plan_required && !pending => {
+            return Some(("contract", true));
+        }
+        ("contract", "approve_plan") if supervisor && pending => "intervention",
+        ("contract", "return_plan") if supervisor && pending => "contract",
+        ("intervention", "advance") => "closure",
+        ("closure", "approve_closure") if supervisor => "closed",
+        ("closure", "advance") if !closure_required => "closed",
+        ("closure", "send_back") if supervisor => "intervention",
+        ("assessment", "step_back") => "intake",
+        ("contract", "step_back") => "assessment",
+        ("intervention", "step_back") => "contract",
+        ("intake" | "assessment" | "contract" | "intervention", "close_early") => "closed",
+        ("closed", "reopen") if supervisor => "assessment",
+        _ => return None,
+    };
+    Some((next, false))
 }
 
 #[derive(Debug, Clone)]
@@ -46,6 +64,8 @@ enum Step {
     Move(Transition, bool),
     /// The same, sent with an outdated version.
     Stale(Transition),
+    /// The agency changes the case type's policy: (plan approval, closure sign-off).
+    Policy(bool, bool),
 }
 
 fn steps() -> impl Strategy<Value = Vec<Step>> {
@@ -53,8 +73,26 @@ fn steps() -> impl Strategy<Value = Vec<Step>> {
     let step = prop_oneof![
         8 => (transition.clone(), any::<bool>()).prop_map(|(t, s)| Step::Move(t, s)),
         1 => transition.prop_map(Step::Stale),
+        1 => (any::<bool>(), any::<bool>()).prop_map(|(p, c)| Step::Policy(p, c)),
     ];
     proptest::collection::vec(step, 1..30)
+}
+
+fn set_policy(conn: &mut DbConnection, fx: &Fixture, (plan, closure): (bool, bool)) {
+    write_transaction(conn, |c| {
+        casework::db::supervision::policies::set_policy(
+            c,
+            &fx.agency,
+            CaseType::Counselling,
+            ApprovalPolicy {
+                plan_required: plan,
+                closure_required: closure,
+            },
+            &fx.supervisor,
+            now(),
+        )
+    })
+    .expect("policy");
 }
 
 /// A case whose every stage record is complete.
@@ -159,12 +197,21 @@ fn complete_case(conn: &mut DbConnection, fx: &Fixture, client_id: &str) -> Stri
 fn run_sequence(app: &TestApp, fx: &Fixture, client_id: &str, steps: &[Step]) {
     app.with_conn(|conn| {
         let id = complete_case(conn, fx, client_id);
+        // Each sequence starts from the default policy: both approvals required.
+        let mut policy = (true, true);
+        set_policy(conn, fx, policy);
         let mut expected = "intake";
+        let mut pending = false;
         for step in steps {
             let before = cases::find_case(conn, &id).unwrap();
             let (transition, supervisor, version) = match step {
                 Step::Move(t, s) => (*t, *s, before.version),
                 Step::Stale(t) => (*t, false, before.version - 1),
+                Step::Policy(p, c) => {
+                    policy = (*p, *c);
+                    set_policy(conn, fx, policy);
+                    continue;
+                }
             };
             let (actor, role) = if supervisor {
                 (&fx.supervisor, Role::Supervisor)
@@ -179,15 +226,16 @@ fn run_sequence(app: &TestApp, fx: &Fixture, client_id: &str, steps: &[Step]) {
             let result = write_transaction(conn, |c| {
                 transitions::apply(c, &id, version, actor, role, request)
             });
-            let model_next = model(expected, transition.as_str(), supervisor);
+            let model_next = model((expected, pending), transition.as_str(), supervisor, policy);
             match (step, &result, model_next) {
                 (Step::Stale(_), Err(StoreError::Conflict { current }), _) => {
                     assert_eq!(*current, before.version);
                 }
-                (Step::Move(..), Ok((case, entry)), Some(next)) => {
+                (Step::Move(..), Ok((case, entry)), Some((next, next_pending))) => {
                     assert_eq!(case.stage, next);
                     assert_eq!(entry.from_stage, expected);
                     expected = next;
+                    pending = next_pending;
                 }
                 (Step::Move(..), Err(StoreError::Refused(_)), None) => {}
                 other => panic!(
@@ -197,6 +245,20 @@ fn run_sequence(app: &TestApp, fx: &Fixture, client_id: &str, steps: &[Step]) {
             }
             let after = cases::find_case(conn, &id).unwrap();
             assert_eq!(after.stage, expected, "stored stage equals the model's");
+            let awaiting = approvals::awaiting(conn, &id)
+                .unwrap()
+                .map(|(kind, _, _)| kind);
+            let model_awaits = if pending {
+                Some(ApprovalKind::Plan)
+            } else if expected == "closure" {
+                Some(ApprovalKind::Closure)
+            } else {
+                None
+            };
+            assert_eq!(
+                awaiting, model_awaits,
+                "the approval awaited equals the model's"
+            );
             if result.is_err() {
                 assert_eq!(after.version, before.version, "a refusal changes nothing");
                 assert_eq!(after.updated_at, before.updated_at);

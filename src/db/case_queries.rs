@@ -52,6 +52,9 @@ macro_rules! in_scope {
     }};
 }
 
+/// For the supervision queries (`db::supervision`), which keep to the same scope.
+pub(crate) use in_scope;
+
 mod client_search;
 mod cursor;
 mod home;

@@ -42,7 +42,17 @@ pub fn gather(conn: &mut DbConnection, case: &Case) -> StoreResult<CaseFacts> {
         .count()
         .get_result(conn)?;
 
+    let policy =
+        super::supervision::policies::policy_for(conn, &case.organisation_id, &case.case_type)?;
+    let awaiting = super::supervision::approvals::awaiting(conn, id)?;
+
     let mut f = CaseFacts {
+        plan_approval_required: policy.plan_required,
+        closure_approval_required: policy.closure_required,
+        plan_submitted: matches!(
+            awaiting,
+            Some((crate::domain::supervision::ApprovalKind::Plan, _, _))
+        ),
         assigned_worker: case.assigned_worker_id.is_some(),
         client_under_14: may_be_under_14(birth_year, now().year()),
         goal_count: goals.len(),

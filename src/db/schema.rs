@@ -427,4 +427,62 @@ diesel::allow_tables_to_appear_in_same_query!(
     team_members,
     auth_sessions,
     audit_events,
+    intake_records,
+    assessment_records,
+    contract_records,
+    closure_records,
+    approval_policies,
+    approval_requests,
+    supervision_notes,
+    case_assignments,
 );
+
+// --- supervision (migration 000006) ---
+
+diesel::table! {
+    approval_policies (organisation_id, case_type) {
+        organisation_id -> Text,
+        case_type -> Text,
+        plan_required -> Bool,
+        closure_required -> Bool,
+        updated_by -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    approval_requests (case_id) {
+        case_id -> Text,
+        kind -> Text,
+        requested_by -> Text,
+        requested_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    supervision_notes (id) {
+        id -> Text,
+        case_id -> Text,
+        target_kind -> Text,
+        target_id -> Text,
+        author_id -> Text,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    case_assignments (id) {
+        id -> Text,
+        case_id -> Text,
+        from_worker_id -> Nullable<Text>,
+        to_worker_id -> Text,
+        assigned_by -> Text,
+        reason -> Nullable<Text>,
+        assigned_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(approval_requests -> cases (case_id));
+diesel::joinable!(supervision_notes -> cases (case_id));
+diesel::joinable!(case_assignments -> cases (case_id));

@@ -82,6 +82,8 @@ pub fn apply(
             cases::updated_at.eq(at),
         ))
         .execute(conn)?;
+    // What the case awaits now: set by this rule, or cleared by any other move.
+    super::supervision::approvals::mark_awaiting(conn, case_id, rule.awaits, actor_id, at)?;
     if rule.transition == Transition::CloseEarly
         && let Some(reason) = request.closure_reason
     {

@@ -171,7 +171,7 @@ pub(super) fn case(
         {
             b.transition(b.worker, Transition::StepBack, Some(reason), None)?;
             b.save_record(b.case.stage()?)?;
-            b.transition(b.worker, Transition::Advance, None, None)?;
+            b.advance()?;
         }
         b.save_record(stage)?;
         if stage == seed.stage {
@@ -183,11 +183,26 @@ pub(super) fn case(
                 b.session(session)?;
                 b.transition(b.worker, Transition::Advance, None, None)?;
             }
-            b.transition(b.supervisor, Transition::ApproveClosure, None, None)?;
+            b.transition(
+                b.supervisor,
+                Transition::ApproveClosure,
+                Some(CLOSURE_APPROVED),
+                None,
+            )?;
         } else {
-            b.transition(b.worker, Transition::Advance, None, None)?;
+            b.advance()?;
         }
         stage = b.case.stage()?;
+    }
+    // A plan the client has agreed to waits for the supervisor's approval.
+    if seed.stage == CaseStage::Contract
+        && seed.close_early.is_none()
+        && seed
+            .plan
+            .as_ref()
+            .is_some_and(|p| p.agreed_days_ago.is_some())
+    {
+        b.transition(b.worker, Transition::SubmitPlan, None, None)?;
     }
     if let Some((reason, why)) = seed.close_early {
         b.transition(b.worker, Transition::CloseEarly, Some(why), Some(reason))?;
@@ -205,7 +220,29 @@ struct Walk<'a> {
     case: Case,
 }
 
+/// The supervisor's comment when approving a plan.
+const PLAN_APPROVED: &str = "目标具体、可测量，服务频率与服务对象的情况相符，同意进入介入阶段。";
+/// The supervisor's comment when signing off a closure.
+const CLOSURE_APPROVED: &str =
+    "结案评估完整，目标达成情况有据可查，同意结案；请按计划做好跟进回访。";
+
 impl Walk<'_> {
+    /// Moves on from the current stage; a plan goes through the supervisor's
+    /// approval (the demo agency keeps the default: plans need approval).
+    fn advance(&mut self) -> StoreResult<()> {
+        if self.case.stage()? == CaseStage::Contract {
+            self.transition(self.worker, Transition::SubmitPlan, None, None)?;
+            self.transition(
+                self.supervisor,
+                Transition::ApprovePlan,
+                Some(PLAN_APPROVED),
+                None,
+            )
+        } else {
+            self.transition(self.worker, Transition::Advance, None, None)
+        }
+    }
+
     /// Saves the seed's record for `stage`, written while the case is in it.
     fn save_record(&mut self, stage: CaseStage) -> StoreResult<()> {
         let (id, version, by) = (&self.case.id, self.case.version, &self.worker.0.id);

@@ -135,7 +135,7 @@ pub(super) const CASES: &[CaseSeed] = &[
                 Goal {
                     description: "夫妻共同制定育儿与家务分工表",
                     indicator: "分工表经双方签字并试行两周",
-                    target_in_days: 14,
+                    target_in_days: -4,
                 },
                 Goal {
                     description: "妻子获得产后支持",

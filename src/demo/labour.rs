@@ -184,7 +184,7 @@ pub(super) const CASES: &[CaseSeed] = &[
                 services: "协调约谈",
             },
             Session {
-                days_ago: 6,
+                days_ago: 9,
                 minutes: 30,
                 mode: SessionMode::Phone,
                 participants: "案主",

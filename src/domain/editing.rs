@@ -17,6 +17,8 @@ code_enum! {
         Contract => "contract",
         Sessions => "sessions",
         Closure => "closure",
+        /// Who the case is assigned to (a supervisor reassigns it).
+        Assignment => "assignment",
     }
 }
 
@@ -31,6 +33,7 @@ impl Section {
             Section::Contract => &[Contract],
             Section::Sessions => &[Intervention],
             Section::Closure => &[Closure],
+            Section::Assignment => &[Intake, Assessment, Contract, Intervention, Closure],
         }
     }
 }

@@ -57,6 +57,12 @@ pub struct CaseFacts {
     pub satisfaction: bool,
     /// Closure: the worker's summary.
     pub summary: bool,
+    /// The case type's policy: the plan needs a supervisor's approval.
+    pub plan_approval_required: bool,
+    /// The plan has been submitted and awaits a supervisor's decision.
+    pub plan_submitted: bool,
+    /// The case type's policy: the closure needs a supervisor's sign-off.
+    pub closure_approval_required: bool,
 }
 
 code_enum! {
@@ -90,5 +96,33 @@ code_enum! {
         Summary => "closure.summary",
         Reason => "transition.reason",
         EarlyClosureReason => "transition.closure_reason",
+        /// The supervisor's comment on an approval or a returned plan.
+        Comment => "transition.comment",
+        /// The case type needs the plan approved by a supervisor (submit it instead).
+        PlanApproval => "approval.plan",
+        /// The case type does not ask for plan approval (advance instead).
+        PlanApprovalPolicy => "approval.plan_policy",
+        /// The plan already awaits a supervisor's decision.
+        PlanNotSubmitted => "approval.plan_not_submitted",
+        /// No plan awaits a decision.
+        PlanSubmitted => "approval.plan_submitted",
+        /// The case type needs the closure signed off by a supervisor.
+        ClosureSignOff => "approval.closure",
+    }
+}
+
+impl Missing {
+    /// Whether this describes the case's state (a policy, an awaited approval)
+    /// rather than something the user can record. A transition whose state
+    /// requirements do not hold is not offered at all.
+    pub fn is_state(self) -> bool {
+        matches!(
+            self,
+            Missing::PlanApproval
+                | Missing::PlanApprovalPolicy
+                | Missing::PlanNotSubmitted
+                | Missing::PlanSubmitted
+                | Missing::ClosureSignOff
+        )
     }
 }

@@ -4,8 +4,18 @@
 //! never compare stages themselves: they gather the facts, ask `decide`, and store
 //! what it answers. `docs/workflow.md` draws the same table; a test keeps the two
 //! equal.
+//!
+//! Supervisor approvals are part of the same data. Whether a case type needs a
+//! supervisor's approval of the plan or of the closure is a fact of the case
+//! ([`CaseFacts::plan_approval_required`]); requirements that describe such a
+//! state rather than a record to fill in ([`Missing::is_state`]) also decide which
+//! transitions are offered at all, so a worker whose plan needs approval is
+//! offered "submit the plan" instead of "advance". A rule may leave the case
+//! awaiting an approval ([`Rule::awaits`]); the database keeps that mark until the
+//! next transition.
 
 use super::facts::{CaseFacts, Missing};
+use super::supervision::ApprovalKind;
 use super::vocab::{CaseStage, ClosureReason, Role};
 use crate::code_enum;
 
@@ -24,6 +34,12 @@ code_enum! {
         SendBack => "send_back",
         /// A supervisor reopens a closed case into assessment.
         Reopen => "reopen",
+        /// The worker asks a supervisor to approve the plan (the case stays in contract).
+        SubmitPlan => "submit_plan",
+        /// A supervisor approves the submitted plan; intervention begins.
+        ApprovePlan => "approve_plan",
+        /// A supervisor returns the submitted plan for revision, with a comment.
+        ReturnPlan => "return_plan",
     }
 }
 
@@ -37,6 +53,10 @@ code_enum! {
         ClosureComplete => "closure_complete",
         ReasonGiven => "reason_given",
         EarlyClosureReason => "early_closure_reason",
+        PlanReadyForApproval => "plan_ready_for_approval",
+        PlanApprovable => "plan_approvable",
+        PlanReturnable => "plan_returnable",
+        ClosureWithoutSignOff => "closure_without_sign_off",
     }
 }
 
@@ -55,6 +75,8 @@ pub struct Rule {
     pub guard: Guard,
     /// Sign-offs must come from someone other than the case's own worker.
     pub not_by_assigned_worker: bool,
+    /// The approval the case awaits once this transition is done (until the next one).
+    pub awaits: Option<ApprovalKind>,
 }
 
 const CASE_STAFF: &[Role] = &[Role::SocialWorker, Role::Supervisor];
@@ -74,6 +96,15 @@ const fn rule(
         roles,
         guard,
         not_by_assigned_worker: matches!(roles, [Role::Supervisor]),
+        awaits: None,
+    }
+}
+
+/// A rule after which the case awaits a supervisor's approval of `kind`.
+const fn awaiting(rule: Rule, kind: ApprovalKind) -> Rule {
+    Rule {
+        awaits: Some(kind),
+        ..rule
     }
 }
 
@@ -92,8 +123,30 @@ pub const RULES: &[Rule] = {
             AssessmentComplete,
         ),
         rule(Contract, Advance, Intervention, CASE_STAFF, PlanAgreed),
-        rule(Intervention, Advance, Closure, CASE_STAFF, SessionLogged),
+        awaiting(
+            rule(
+                Contract,
+                SubmitPlan,
+                Contract,
+                CASE_STAFF,
+                PlanReadyForApproval,
+            ),
+            ApprovalKind::Plan,
+        ),
+        rule(
+            Contract,
+            ApprovePlan,
+            Intervention,
+            SUPERVISOR,
+            PlanApprovable,
+        ),
+        rule(Contract, ReturnPlan, Contract, SUPERVISOR, PlanReturnable),
+        awaiting(
+            rule(Intervention, Advance, Closure, CASE_STAFF, SessionLogged),
+            ApprovalKind::Closure,
+        ),
         rule(Closure, ApproveClosure, Closed, SUPERVISOR, ClosureComplete),
+        rule(Closure, Advance, Closed, CASE_STAFF, ClosureWithoutSignOff),
         rule(Closure, SendBack, Intervention, SUPERVISOR, ReasonGiven),
         rule(Assessment, StepBack, Intake, CASE_STAFF, ReasonGiven),
         rule(Contract, StepBack, Assessment, CASE_STAFF, ReasonGiven),
@@ -132,7 +185,9 @@ pub struct Actor {
 pub struct TransitionRequest {
     /// The move asked for.
     pub transition: Transition,
-    /// Free-text reason; required where the guard is `reason_given`.
+    /// Free-text reason; required where the guard is `reason_given`. Approving
+    /// or returning a plan and approving a closure carry it as the supervisor's
+    /// comment (`transition.comment`).
     pub reason: Option<String>,
     /// Why the case ends early; required for `close_early`.
     pub closure_reason: Option<ClosureReason>,
@@ -199,7 +254,30 @@ impl Guard {
                 RiskScreening,
                 Who5Baseline,
             ],
-            Guard::PlanAgreed => &[Goals, GoalIndicators, Services, ClientAgreement],
+            Guard::PlanAgreed => &[
+                Goals,
+                GoalIndicators,
+                Services,
+                ClientAgreement,
+                PlanApproval,
+            ],
+            Guard::PlanReadyForApproval => &[
+                Goals,
+                GoalIndicators,
+                Services,
+                ClientAgreement,
+                PlanApprovalPolicy,
+                PlanNotSubmitted,
+            ],
+            Guard::PlanApprovable => &[
+                Goals,
+                GoalIndicators,
+                Services,
+                ClientAgreement,
+                PlanSubmitted,
+                Comment,
+            ],
+            Guard::PlanReturnable => &[PlanSubmitted, Comment],
             Guard::SessionLogged => &[Session],
             Guard::ClosureComplete => &[
                 ClosureReason,
@@ -207,10 +285,29 @@ impl Guard {
                 Who5Closing,
                 Satisfaction,
                 Summary,
+                Comment,
+            ],
+            Guard::ClosureWithoutSignOff => &[
+                ClosureReason,
+                GoalAttainment,
+                Who5Closing,
+                Satisfaction,
+                Summary,
+                ClosureSignOff,
             ],
             Guard::ReasonGiven => &[Reason],
             Guard::EarlyClosureReason => &[Missing::EarlyClosureReason],
         }
+    }
+
+    /// Whether the case's state allows this guard at all: its state requirements
+    /// ([`Missing::is_state`]) hold. Records still to fill in do not matter here.
+    pub fn state_allows(self, facts: &CaseFacts) -> bool {
+        let bare = TransitionRequest::bare(Transition::Advance);
+        self.requirements()
+            .iter()
+            .filter(|m| m.is_state())
+            .all(|m| is_satisfied(*m, facts, &bare))
     }
 
     /// What this guard finds missing, given the facts and the request.
@@ -253,8 +350,13 @@ fn is_satisfied(missing: Missing, f: &CaseFacts, request: &TransitionRequest) ->
         Who5Closing => f.who5_closing,
         Satisfaction => f.satisfaction,
         Summary => f.summary,
-        Reason => has_text(&request.reason),
+        Reason | Comment => has_text(&request.reason),
         Missing::EarlyClosureReason => request.closure_reason.is_some_and(|r| r.is_early()),
+        PlanApproval => !f.plan_approval_required,
+        PlanApprovalPolicy => f.plan_approval_required,
+        PlanNotSubmitted => !f.plan_submitted,
+        PlanSubmitted => f.plan_submitted,
+        ClosureSignOff => !f.closure_approval_required,
     }
 }
 
@@ -275,11 +377,13 @@ fn permits(rule: &Rule, actor: Actor) -> Result<(), RefusalKind> {
     }
 }
 
-/// The transitions this actor may attempt from this stage (their guards still apply).
-pub fn open_transitions(stage: CaseStage, actor: Actor) -> Vec<Transition> {
+/// The transitions this actor may attempt from this stage, given the case's
+/// state (whether approvals are required or awaited). The guards' records still
+/// apply: an open transition may be refused for what is not recorded yet.
+pub fn open_transitions(stage: CaseStage, actor: Actor, facts: &CaseFacts) -> Vec<Transition> {
     RULES
         .iter()
-        .filter(|r| r.from == stage && permits(r, actor).is_ok())
+        .filter(|r| r.from == stage && permits(r, actor).is_ok() && r.guard.state_allows(facts))
         .map(|r| r.transition)
         .collect()
 }
@@ -299,7 +403,7 @@ pub fn decide(
         transition: request.transition,
         kind,
         missing,
-        open: open_transitions(stage, actor),
+        open: open_transitions(stage, actor, facts),
     };
     let Some(rule) = rule_for(stage, request.transition) else {
         return Err(refuse(RefusalKind::NotFromThisStage, Vec::new()));

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::domain::facts::{CaseFacts, Missing};
+use crate::domain::supervision::ApprovalKind;
 use crate::domain::vocab::{CaseStage::*, ClosureReason, Role};
 
 /// Facts with every stage fully recorded, so only stage and role decide.
@@ -31,6 +32,18 @@ fn complete() -> CaseFacts {
         who5_closing: true,
         satisfaction: true,
         summary: true,
+        plan_approval_required: false,
+        plan_submitted: false,
+        closure_approval_required: false,
+    }
+}
+
+/// Complete facts under the default policy: both approvals required.
+fn supervised() -> CaseFacts {
+    CaseFacts {
+        plan_approval_required: true,
+        closure_approval_required: true,
+        ..complete()
     }
 }
 
@@ -51,74 +64,71 @@ const WORKER: Actor = Actor {
     is_assigned_worker: true,
 };
 
-/// The expected machine, written out by hand: (from, transition, to for a supervisor).
-/// `None` means the transition does not leave that stage.
+/// The expected machine, written out by hand: (from, transition, to). `None`
+/// means the transition does not leave that stage. Every listed edge is also
+/// accepted for a supervisor once the case's state allows it.
 #[test]
 fn every_stage_transition_pair() {
     use Transition::*;
-    let expected: &[(CaseStage, Transition, Option<CaseStage>)] = &[
-        (Intake, Advance, Some(Assessment)),
-        (Intake, StepBack, None),
-        (Intake, CloseEarly, Some(Closed)),
-        (Intake, ApproveClosure, None),
-        (Intake, SendBack, None),
-        (Intake, Reopen, None),
-        (Assessment, Advance, Some(Contract)),
-        (Assessment, StepBack, Some(Intake)),
-        (Assessment, CloseEarly, Some(Closed)),
-        (Assessment, ApproveClosure, None),
-        (Assessment, SendBack, None),
-        (Assessment, Reopen, None),
-        (Contract, Advance, Some(Intervention)),
-        (Contract, StepBack, Some(Assessment)),
-        (Contract, CloseEarly, Some(Closed)),
-        (Contract, ApproveClosure, None),
-        (Contract, SendBack, None),
-        (Contract, Reopen, None),
-        (Intervention, Advance, Some(Closure)),
-        (Intervention, StepBack, Some(Contract)),
-        (Intervention, CloseEarly, Some(Closed)),
-        (Intervention, ApproveClosure, None),
-        (Intervention, SendBack, None),
-        (Intervention, Reopen, None),
-        (Closure, Advance, None),
-        (Closure, StepBack, None),
-        (Closure, CloseEarly, None),
-        (Closure, ApproveClosure, Some(Closed)),
-        (Closure, SendBack, Some(Intervention)),
-        (Closure, Reopen, None),
-        (Closed, Advance, None),
-        (Closed, StepBack, None),
-        (Closed, CloseEarly, None),
-        (Closed, ApproveClosure, None),
-        (Closed, SendBack, None),
-        (Closed, Reopen, Some(Assessment)),
-    ];
-    assert_eq!(expected.len(), CaseStage::ALL.len() * Transition::ALL.len());
-    for &(stage, transition, to) in expected {
-        let got = decide(
-            stage,
-            SUPERVISOR_ACTOR,
-            &full_request(transition),
-            &complete(),
-        );
-        match to {
-            Some(to) => assert_eq!(got.map(|r| r.to), Ok(to), "{stage} {transition}"),
-            None => {
-                let refusal = got.expect_err("must be refused");
-                assert_eq!(refusal.kind, RefusalKind::NotFromThisStage);
-                assert_eq!(refusal.stage, stage);
-                assert!(!refusal.open.contains(&transition));
+    let edge = |stage: CaseStage, t: Transition| -> Option<CaseStage> {
+        match (stage, t) {
+            (Intake, Advance) => Some(Assessment),
+            (Intake | Assessment | Contract | Intervention, CloseEarly) => Some(Closed),
+            (Assessment, Advance) => Some(Contract),
+            (Assessment, StepBack) => Some(Intake),
+            (Contract, Advance | ApprovePlan) => Some(Intervention),
+            (Contract, SubmitPlan | ReturnPlan) => Some(Contract),
+            (Contract, StepBack) => Some(Assessment),
+            (Intervention, Advance) => Some(Closure),
+            (Intervention, StepBack) => Some(Contract),
+            (Closure, ApproveClosure | Advance) => Some(Closed),
+            (Closure, SendBack) => Some(Intervention),
+            (Closed, Reopen) => Some(Assessment),
+            _ => None,
+        }
+    };
+    let mut edges = 0;
+    for stage in CaseStage::ALL {
+        for transition in Transition::ALL {
+            let (stage, transition) = (*stage, *transition);
+            match edge(stage, transition) {
+                Some(to) => {
+                    edges += 1;
+                    // The state in which the edge is open.
+                    let facts = match transition {
+                        SubmitPlan => supervised(),
+                        ApprovePlan | ReturnPlan => CaseFacts {
+                            plan_submitted: true,
+                            ..supervised()
+                        },
+                        _ => complete(),
+                    };
+                    let got = decide(stage, SUPERVISOR_ACTOR, &full_request(transition), &facts);
+                    assert_eq!(got.map(|r| r.to), Ok(to), "{stage} {transition}");
+                }
+                None => {
+                    let refusal = decide(
+                        stage,
+                        SUPERVISOR_ACTOR,
+                        &full_request(transition),
+                        &complete(),
+                    )
+                    .expect_err("must be refused");
+                    assert_eq!(refusal.kind, RefusalKind::NotFromThisStage);
+                    assert_eq!(refusal.stage, stage);
+                    assert!(!refusal.open.contains(&transition));
+                }
             }
         }
     }
+    assert_eq!(edges, RULES.len());
 }
 
 #[test]
 fn sign_offs_belong_to_supervisors_other_than_the_worker() {
     use Transition::*;
     for t in [ApproveClosure, SendBack] {
-        let r = decide(Closure, WORKER, &full_request(t), &complete()).unwrap_err();
+        let r = decide(Closure, WORKER, &full_request(t), &supervised()).unwrap_err();
         assert_eq!(r.kind, RefusalKind::RoleNotPermitted, "{t}");
         assert_eq!(r.open, Vec::<Transition>::new());
     }
@@ -130,6 +140,16 @@ fn sign_offs_belong_to_supervisors_other_than_the_worker() {
     };
     let r = decide(Closure, own, &full_request(ApproveClosure), &complete()).unwrap_err();
     assert_eq!(r.kind, RefusalKind::OwnCase);
+    let submitted = CaseFacts {
+        plan_submitted: true,
+        ..supervised()
+    };
+    for t in [ApprovePlan, ReturnPlan] {
+        let r = decide(Contract, own, &full_request(t), &submitted).unwrap_err();
+        assert_eq!(r.kind, RefusalKind::OwnCase, "{t}");
+        let r = decide(Contract, WORKER, &full_request(t), &submitted).unwrap_err();
+        assert_eq!(r.kind, RefusalKind::RoleNotPermitted, "{t}");
+    }
     // The worker may still advance their own case.
     assert!(decide(Intake, WORKER, &full_request(Advance), &complete()).is_ok());
 }
@@ -142,7 +162,7 @@ fn officers_and_administrators_move_nothing() {
             is_assigned_worker: false,
         };
         for stage in CaseStage::ALL {
-            assert!(open_transitions(*stage, actor).is_empty());
+            assert!(open_transitions(*stage, actor, &supervised()).is_empty());
             for t in Transition::ALL {
                 assert!(decide(*stage, actor, &full_request(*t), &complete()).is_err());
             }
@@ -153,14 +173,18 @@ fn officers_and_administrators_move_nothing() {
 #[test]
 fn open_transitions_per_stage_for_a_worker() {
     use Transition::*;
-    assert_eq!(open_transitions(Intake, WORKER), vec![Advance, CloseEarly]);
+    let f = supervised();
     assert_eq!(
-        open_transitions(Intervention, WORKER),
+        open_transitions(Intake, WORKER, &f),
+        vec![Advance, CloseEarly]
+    );
+    assert_eq!(
+        open_transitions(Intervention, WORKER, &f),
         vec![Advance, StepBack, CloseEarly]
     );
-    assert_eq!(open_transitions(Closure, WORKER), vec![]);
+    assert_eq!(open_transitions(Closure, WORKER, &f), vec![]);
     assert_eq!(
-        open_transitions(Closure, SUPERVISOR_ACTOR),
+        open_transitions(Closure, SUPERVISOR_ACTOR, &f),
         vec![ApproveClosure, SendBack]
     );
 }
@@ -257,9 +281,22 @@ fn each_guard_names_its_own_gaps() {
             |f| f.summary = false,
             Missing::Summary,
         ),
+        (
+            Contract,
+            Transition::ApprovePlan,
+            |f| f.services = false,
+            Missing::Services,
+        ),
+        (
+            Closure,
+            Transition::Advance,
+            |f| f.satisfaction = false,
+            Missing::Satisfaction,
+        ),
     ];
     for (stage, t, spoil, missing) in cases {
         let mut facts = complete();
+        facts.plan_submitted = *t == Transition::ApprovePlan;
         spoil(&mut facts);
         let r = decide(*stage, SUPERVISOR_ACTOR, &full_request(*t), &facts).unwrap_err();
         assert_eq!(r.missing, vec![*missing], "{stage} {t}");
@@ -303,5 +340,116 @@ fn every_rule_is_unique_and_every_open_stage_can_end() {
             RULES.iter().any(|r| r.from == *stage && r.to == Closed),
             "{stage} has no way to end"
         );
+    }
+}
+
+#[test]
+fn a_plan_that_needs_approval_is_submitted_not_advanced() {
+    use Transition::*;
+    let f = supervised();
+    assert_eq!(
+        open_transitions(Contract, WORKER, &f),
+        vec![SubmitPlan, StepBack, CloseEarly]
+    );
+    let r = decide(Contract, WORKER, &full_request(Advance), &f).unwrap_err();
+    assert_eq!(r.kind, RefusalKind::MissingFacts);
+    assert_eq!(r.missing, vec![Missing::PlanApproval]);
+    assert!(r.open.contains(&SubmitPlan));
+    let rule = decide(Contract, WORKER, &full_request(SubmitPlan), &f).unwrap();
+    assert_eq!(rule.to, Contract);
+    assert_eq!(rule.awaits, Some(ApprovalKind::Plan));
+    // An incomplete plan cannot be submitted.
+    let mut thin = f.clone();
+    thin.goal_count = 0;
+    let r = decide(Contract, WORKER, &full_request(SubmitPlan), &thin).unwrap_err();
+    assert_eq!(r.missing, vec![Missing::Goals]);
+}
+
+#[test]
+fn a_submitted_plan_waits_for_a_supervisors_decision_with_a_comment() {
+    use Transition::*;
+    let f = CaseFacts {
+        plan_submitted: true,
+        ..supervised()
+    };
+    assert_eq!(
+        open_transitions(Contract, WORKER, &f),
+        vec![StepBack, CloseEarly]
+    );
+    assert_eq!(
+        open_transitions(Contract, SUPERVISOR_ACTOR, &f),
+        vec![ApprovePlan, ReturnPlan, StepBack, CloseEarly]
+    );
+    let r = decide(Contract, WORKER, &full_request(SubmitPlan), &f).unwrap_err();
+    assert_eq!(r.missing, vec![Missing::PlanNotSubmitted]);
+    for t in [ApprovePlan, ReturnPlan] {
+        let bare = TransitionRequest {
+            transition: t,
+            reason: Some("  ".into()),
+            closure_reason: None,
+        };
+        let r = decide(Contract, SUPERVISOR_ACTOR, &bare, &f).unwrap_err();
+        assert_eq!(r.missing, vec![Missing::Comment], "{t}");
+    }
+    let approved = decide(Contract, SUPERVISOR_ACTOR, &full_request(ApprovePlan), &f).unwrap();
+    assert_eq!((approved.to, approved.awaits), (Intervention, None));
+    let returned = decide(Contract, SUPERVISOR_ACTOR, &full_request(ReturnPlan), &f).unwrap();
+    assert_eq!((returned.to, returned.awaits), (Contract, None));
+    // Nothing to decide before the plan is submitted.
+    let r = decide(
+        Contract,
+        SUPERVISOR_ACTOR,
+        &full_request(ApprovePlan),
+        &supervised(),
+    )
+    .unwrap_err();
+    assert_eq!(r.missing, vec![Missing::PlanSubmitted]);
+}
+
+#[test]
+fn without_plan_approval_the_worker_advances() {
+    use Transition::*;
+    let f = complete();
+    assert_eq!(
+        open_transitions(Contract, WORKER, &f),
+        vec![Advance, StepBack, CloseEarly]
+    );
+    let r = decide(Contract, WORKER, &full_request(SubmitPlan), &f).unwrap_err();
+    assert_eq!(r.missing, vec![Missing::PlanApprovalPolicy]);
+    assert_eq!(
+        decide(Contract, WORKER, &full_request(Advance), &f).map(|r| r.to),
+        Ok(Intervention)
+    );
+}
+
+#[test]
+fn closure_sign_off_follows_the_policy() {
+    use Transition::*;
+    // Required: only a supervisor closes, with a comment.
+    let f = supervised();
+    let r = decide(Closure, WORKER, &full_request(Advance), &f).unwrap_err();
+    assert_eq!(r.kind, RefusalKind::MissingFacts);
+    assert_eq!(r.missing, vec![Missing::ClosureSignOff]);
+    let no_comment = TransitionRequest::bare(ApproveClosure);
+    let r = decide(Closure, SUPERVISOR_ACTOR, &no_comment, &f).unwrap_err();
+    assert_eq!(r.missing, vec![Missing::Comment]);
+    // Not required: the worker's advance closes the case.
+    let f = complete();
+    assert_eq!(open_transitions(Closure, WORKER, &f), vec![Advance]);
+    assert_eq!(
+        decide(Closure, WORKER, &full_request(Advance), &f).map(|r| r.to),
+        Ok(Closed)
+    );
+}
+
+#[test]
+fn only_submitting_and_entering_closure_leave_an_approval_waiting() {
+    for r in RULES {
+        let expected = match (r.from, r.transition) {
+            (Contract, Transition::SubmitPlan) => Some(ApprovalKind::Plan),
+            (Intervention, Transition::Advance) => Some(ApprovalKind::Closure),
+            _ => None,
+        };
+        assert_eq!(r.awaits, expected, "{} {}", r.from, r.transition);
     }
 }

@@ -23,9 +23,12 @@ use crate::db::cases::Case;
 use crate::db::clients::Client;
 use crate::db::details::CaseDetails;
 use crate::db::records::StageRecords;
+use crate::domain::supervision::NoteTarget;
 use crate::domain::vocab::{CaseStage, CaseType};
 use crate::domain::workflow::Transition;
 use crate::i18n::Locale;
+use crate::views::supervision::case_panel::{CaseSupervision, awaiting_banner, reassign_card};
+use crate::views::supervision::notes::{NotesCtx, notes_block};
 
 /// The stored records as form values, one per form.
 #[derive(Debug, Clone, Default)]
@@ -95,6 +98,8 @@ pub struct CasePage<'a> {
     pub stored: &'a StoredForms,
     /// What to say about a refused save.
     pub feedback: &'a Feedback,
+    /// Supervision: notes, the approval awaited, the reassignment choices.
+    pub supervision: &'a CaseSupervision,
 }
 
 /// The form of the stage a case is in.
@@ -139,6 +144,34 @@ impl CasePage<'_> {
             FormKind::Details => details::summary(l, self.details, self.withheld),
             FormKind::Transition(_) => html! {},
         }
+    }
+
+    fn notes_ctx(&self) -> NotesCtx<'_> {
+        NotesCtx {
+            l: self.l,
+            who: self.who,
+            case_id: &self.case.id,
+            notes: &self.supervision.notes,
+            may_write: self.supervision.may_write_notes,
+            names: self.names,
+            feedback: self.feedback,
+        }
+    }
+
+    /// The supervision notes on a stage record (sessions have theirs in the
+    /// timeline); nothing before the record exists.
+    fn notes(&self, kind: FormKind) -> Markup {
+        let target = match kind {
+            FormKind::Intake => NoteTarget::Intake,
+            FormKind::Assessment => NoteTarget::Assessment,
+            FormKind::Contract => NoteTarget::Contract,
+            FormKind::Closure => NoteTarget::Closure,
+            _ => return html! {},
+        };
+        if !self.has_record(kind) {
+            return html! {};
+        }
+        notes_block(&self.notes_ctx(), target, &self.case.id)
     }
 
     fn has_record(&self, kind: FormKind) -> bool {
@@ -214,6 +247,7 @@ impl CasePage<'_> {
                     h2 #current-title { (l.text("case-closed-title")) }
                     p { (l.text("case-closed-read-only")) }
                     (self.summary(FormKind::Closure))
+                    (self.notes(FormKind::Closure))
                 }
             };
         };
@@ -251,6 +285,7 @@ impl CasePage<'_> {
                         p.muted { (l.text("case-nothing-recorded")) }
                     }
                 }
+                (self.notes(kind))
             }
         }
     }
@@ -271,6 +306,7 @@ impl CasePage<'_> {
                     section.card.record aria-label=(l.text(key)) {
                         h2 { (l.text(key)) }
                         (self.summary(kind))
+                        (self.notes(kind))
                     }
                 }
             }
@@ -333,6 +369,7 @@ pub fn case_page(page: &CasePage<'_>) -> Markup {
         }
         (page.progress())
         (alerts(l, page.stage, page.feedback))
+        (awaiting_banner(l, page.supervision, page.names))
         @if page.withheld { p.note.confidential { (l.text("case-withheld-note")) } }
         @if !page.may_edit && page.stage.is_open() { p.note { (l.text("case-read-only")) } }
         div.case-layout {
@@ -341,12 +378,16 @@ pub fn case_page(page: &CasePage<'_>) -> Markup {
                 @if !page.open_transitions.is_empty() {
                     (moves(&moves_ctx, page.stage, page.open_transitions, sent))
                 }
+                @if let Some(choices) = &page.supervision.reassign_to {
+                    (reassign_card(l, page.who, &page.case.id, page.case.version,
+                        page.case.assigned_worker_id.as_deref(), choices, page.feedback))
+                }
                 (page.details_card())
                 (page.earlier())
                 (page.client_card())
             }
             aside.case-side {
-                (timeline(l, page.timeline, page.names))
+                (timeline(l, page.timeline, page.names, Some(&page.notes_ctx())))
                 @if page.may_view_access_log {
                     p.access-log { a href={ "/cases/" (page.case.id) "/access-log" } { (l.text("case-access-log")) } }
                 }

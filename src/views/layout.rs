@@ -15,6 +15,8 @@ pub struct Frame<'a> {
     pub here: &'a str,
     /// A flash message key (`flash-<key>` in the locale files), shown once after a redirect.
     pub flash: Option<&'a str>,
+    /// For supervisors: approvals waiting for them (the navigation shows the count).
+    pub approvals_waiting: Option<i64>,
 }
 
 /// The page frame: header with navigation by role, organisation, user, language
@@ -37,7 +39,7 @@ pub fn page(l: Locale, title: &str, frame: &Frame<'_>, content: Markup) -> Marku
                 header.top {
                     a.brand href="/" { (l.text("app-name")) }
                     @if let Some(who) = frame.who {
-                        (navigation(l, who))
+                        (navigation(l, who, frame))
                     }
                     div.account {
                         (language_switch(l, frame.here))
@@ -73,12 +75,13 @@ pub fn layout(l: Locale, title: &str, who: Option<&Principal>, content: Markup) 
             who,
             here: "/",
             flash: None,
+            approvals_waiting: None,
         },
         content,
     )
 }
 
-fn navigation(l: Locale, who: &Principal) -> Markup {
+fn navigation(l: Locale, who: &Principal, frame: &Frame<'_>) -> Markup {
     let staff = matches!(who.role, Role::SocialWorker | Role::Supervisor);
     html! {
         nav.main aria-label=(l.text("nav-label")) {
@@ -92,6 +95,19 @@ fn navigation(l: Locale, who: &Principal) -> Markup {
             }
             @if crate::access::may_refer(who) {
                 a href="/referrals/new" { (l.text("nav-new-referral")) }
+            @if let Some(n) = frame.approvals_waiting {
+                a href="/approvals" {
+                    (l.text("nav-approvals"))
+                    @if n > 0 {
+                        " " span.nav-count title=(l.text_with("nav-approvals-count", &[("count", n.into())])) {
+                            @if n >= crate::db::supervision::approvals::COUNT_CAP { "99+" } @else { (n) }
+                        }
+                    }
+                }
+                a href="/team" { (l.text("nav-team")) }
+            }
+            @if crate::access::approval_policy_scope(who).is_some() {
+                a href="/settings/approvals" { (l.text("nav-approval-settings")) }
             }
             @if crate::access::audit_scope(who).is_some() {
                 a href="/audit" { (l.text("nav-audit")) }

@@ -37,6 +37,7 @@ pub fn load_timeline(conn: &mut DbConnection, view: &CaseView) -> StoreResult<Ve
         at: s.recorded_at,
         actor_id: Some(s.recorded_by.clone()),
         event: TimelineEvent::Session {
+            id: s.id.clone(),
             held_on: s.held_on,
             minutes: s.duration_minutes,
             mode: s.mode.clone(),
@@ -47,7 +48,12 @@ pub fn load_timeline(conn: &mut DbConnection, view: &CaseView) -> StoreResult<Ve
             .into_iter()
             .filter(|e| e.outcome == Outcome::Allowed.as_str())
             .filter_map(|e| {
-                let section = e.detail.filter(|d| !d.starts_with("session"))?;
+                // Sessions, notes and reassignments have timeline entries of their own.
+                let section = e.detail.filter(|d| {
+                    !d.starts_with("session")
+                        && !d.starts_with("supervision_note")
+                        && !d.starts_with("assignment")
+                })?;
                 Some(TimelineItem {
                     at: e.occurred_at,
                     actor_id: e.actor_id,

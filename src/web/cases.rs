@@ -200,7 +200,8 @@ pub fn build_case_view(
         details: load_details(conn, &case.id, case.case_type()?)?,
         transitions: log(conn, &case.id)?,
         open_transitions: if may_edit {
-            open_transitions(case.stage()?, actor)
+            let facts = crate::db::facts::gather(conn, &case)?;
+            open_transitions(case.stage()?, actor, &facts)
         } else {
             Vec::new()
         },

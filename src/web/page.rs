@@ -24,6 +24,8 @@ pub struct PageContext {
     pub here: String,
     /// Flash message key from a redirect (`?flash=saved`).
     pub flash: Option<String>,
+    /// For supervisors: how many approvals wait for them (shown in the navigation).
+    pub approvals_waiting: Option<i64>,
 }
 
 impl PageContext {
@@ -36,6 +38,7 @@ impl PageContext {
                 who: Some(&self.who),
                 here: &self.here,
                 flash: self.flash.as_deref(),
+                approvals_waiting: self.approvals_waiting,
             },
             content,
         )
@@ -67,11 +70,22 @@ impl FromRequestParts<AppState> for PageContext {
                         .collect()
                 })
         });
+        let approvals_waiting = match crate::web::supervision::supervisor_scope(&who) {
+            Ok(scope) => Some(
+                state
+                    .db
+                    .run(move |conn| crate::db::supervision::approvals::queue_len(conn, &scope))
+                    .await
+                    .map_err(|e| AppError::from(e).into_response())?,
+            ),
+            Err(_) => None,
+        };
         Ok(PageContext {
             who,
             l,
             here,
             flash,
+            approvals_waiting,
         })
     }
 }

@@ -14,7 +14,7 @@ use tower_http::trace::TraceLayer;
 
 use super::{
     AppState, admin, audit, audit_page, auth, cases, clients, health, pages, records, security,
-    transitions,
+    supervision, transitions,
 };
 use crate::error::{AppError, render_errors};
 
@@ -50,6 +50,13 @@ pub enum Policy {
     ReferralDecide,
     /// Officers of the referring union (agency staff: forbidden).
     ReferralAnswer,
+    /// Supervisors of the case in the path who do not hold it (notes), or any of
+    /// its supervisors (reassignment).
+    CaseSupervise,
+    /// Supervisors (their teams' queue and oversight).
+    Supervision,
+    /// Administrators and supervisors (their agency's approval policies).
+    ApprovalSettings,
 }
 
 /// One route and its policy.
@@ -316,6 +323,58 @@ fn routes() -> Routes {
             &[(M::GET, CaseView)],
         )
         // --- end case report ---
+        // --- supervision: approvals, notes, reassignment, oversight ---
+        .add(
+            "/api/approvals",
+            get(supervision::approvals::list),
+            &[(M::GET, Supervision)],
+        )
+        .add(
+            "/approvals",
+            get(supervision::approvals::page),
+            &[(M::GET, Supervision)],
+        )
+        .add(
+            "/api/team",
+            get(supervision::team::overview),
+            &[(M::GET, Supervision)],
+        )
+        .add(
+            "/team",
+            get(supervision::team::page),
+            &[(M::GET, Supervision)],
+        )
+        .add(
+            "/api/approval-policies",
+            get(supervision::policies::list).put(supervision::policies::put),
+            &[(M::GET, ApprovalSettings), (M::PUT, ApprovalSettings)],
+        )
+        .add(
+            "/settings/approvals",
+            get(supervision::policies::page).post(supervision::policies::submit),
+            &[(M::GET, ApprovalSettings), (M::POST, ApprovalSettings)],
+        )
+        .add(
+            "/api/cases/{id}/notes",
+            get(supervision::notes::list).post(supervision::notes::create),
+            &[(M::GET, CaseView), (M::POST, CaseSupervise)],
+        )
+        .add(
+            "/cases/{id}/notes",
+            post(supervision::notes::submit),
+            &[(M::POST, CaseSupervise)],
+        )
+        .add(
+            "/api/cases/{id}/assignment",
+            post(supervision::reassign::post),
+            &[(M::POST, CaseSupervise)],
+        )
+        .add(
+            "/cases/{id}/assignment",
+            post(supervision::reassign::submit),
+            &[(M::POST, CaseSupervise)],
+        )
+        // --- end supervision ---
         .add("/api/audit", get(audit::search), &[(M::GET, AuditSearch)])
         .add(
             "/audit",

@@ -433,6 +433,10 @@ pub const CASE_TABLES: &[&str] = &[
     "special_group_details",
     "case_transitions",
     "case_reference_counters",
+    "approval_policies",
+    "approval_requests",
+    "supervision_notes",
+    "case_assignments",
 ];
 
 #[derive(diesel::QueryableByName)]

@@ -187,7 +187,23 @@ async fn walk_every_type_through_the_forms(app: TestApp) {
             page.body.contains("name=\"goals.3.description\""),
             "two empty rows after the goals"
         );
-        post_ok(&app, &id, "transitions", w, &[("transition", "advance")]).await;
+        // The plan needs a supervisor's approval (the default policy).
+        post_ok(
+            &app,
+            &id,
+            "transitions",
+            w,
+            &[("transition", "submit_plan")],
+        )
+        .await;
+        post_ok(
+            &app,
+            &id,
+            "transitions",
+            &fx.supervisor,
+            &[("transition", "approve_plan"), ("reason", "同意")],
+        )
+        .await;
 
         // The session form offers one progress row per goal of the plan.
         let page = get(&app, &format!("/cases/{id}"), w).await;
@@ -275,7 +291,7 @@ async fn walk_every_type_through_the_forms(app: TestApp) {
             &id,
             "transitions",
             &fx.supervisor,
-            &[("transition", "approve_closure")],
+            &[("transition", "approve_closure"), ("reason", "同意结案")],
         )
         .await;
         assert!(page.body.contains("This case is closed"));

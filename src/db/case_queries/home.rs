@@ -17,7 +17,7 @@ use diesel::dsl;
 use diesel::prelude::*;
 
 use super::CaseScope;
-use crate::db::schema::{case_transitions, cases, clients, goals, users};
+use crate::db::schema::{approval_policies, case_transitions, cases, clients, goals, users};
 use crate::db::{DbConnection, StoreResult};
 use crate::domain::vocab::CaseStage;
 
@@ -235,7 +235,9 @@ pub fn intake_queue(
 }
 
 /// Cases in scope at closure, waiting for a supervisor to sign off; oldest first.
-/// The viewer's own cases are left out: another supervisor signs those off.
+/// The viewer's own cases are left out: another supervisor signs those off; so
+/// are case types whose closures the agency does not ask supervisors to sign off
+/// (`approval_policies`, see docs/supervision.md).
 pub fn awaiting_sign_off(
     conn: &mut DbConnection,
     scope: &CaseScope,
@@ -249,6 +251,12 @@ pub fn awaiting_sign_off(
                 .is_null()
                 .or(cases::assigned_worker_id.ne(scope.viewer_id.clone())),
         )
+        .filter(diesel::dsl::not(diesel::dsl::exists(
+            approval_policies::table
+                .filter(approval_policies::organisation_id.eq(cases::organisation_id))
+                .filter(approval_policies::case_type.eq(cases::case_type))
+                .filter(approval_policies::closure_required.eq(false)),
+        )))
         .order((cases::updated_at.asc(), cases::id.asc()))
         .limit(limit)
         .load(conn)?;

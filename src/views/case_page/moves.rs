@@ -14,9 +14,14 @@ use crate::views::stage_forms::{FormCtx, FormKind};
 
 /// Errors of one field of the transition form, with the id they are known by.
 fn errors(l: Locale, errors: &[FieldError], field: &str, id: &str) -> Markup {
+    errors_of(l, errors, &[field], id)
+}
+
+/// Errors of several fields shown as one (the comment and the reason share a box).
+fn errors_of(l: Locale, errors: &[FieldError], fields: &[&str], id: &str) -> Markup {
     let messages: Vec<String> = errors
         .iter()
-        .filter(|e| e.field == field)
+        .filter(|e| fields.contains(&e.field.as_str()))
         .map(|e| field_message(e, l))
         .collect();
     html! {
@@ -36,7 +41,11 @@ fn one(ctx: &FormCtx<'_>, stage: CaseStage, t: Transition, sent: bool) -> Markup
     let l = ctx.l;
     let code = t.as_str();
     let slug = code.replace('_', "-");
-    let to = rule_for(stage, t).map(|r| l.label("stage", r.to.as_str()));
+    // Where the move leads; nothing for a move that stays in the stage (submitting
+    // or returning a plan).
+    let to = rule_for(stage, t)
+        .filter(|r| r.to != stage)
+        .map(|r| l.label("stage", r.to.as_str()));
     let (errs, reason, closure_reason): (&[FieldError], &str, &str) = if sent {
         (ctx.errors, ctx.v("reason"), ctx.v("closure_reason"))
     } else {
@@ -49,12 +58,26 @@ fn one(ctx: &FormCtx<'_>, stage: CaseStage, t: Transition, sent: bool) -> Markup
     // Moving back or out is a secondary action; moving on is the primary one.
     let secondary = matches!(
         t,
-        Transition::CloseEarly | Transition::StepBack | Transition::SendBack
+        Transition::CloseEarly
+            | Transition::StepBack
+            | Transition::SendBack
+            | Transition::ReturnPlan
     );
     let needs_reason = matches!(
         t,
         Transition::StepBack | Transition::SendBack | Transition::Reopen
     );
+    // A supervisor's decision carries a comment for the worker (same field).
+    let needs_comment = matches!(
+        t,
+        Transition::ApprovePlan | Transition::ReturnPlan | Transition::ApproveClosure
+    );
+    let reason_field = if needs_comment {
+        "transition.comment"
+    } else {
+        "transition.reason"
+    };
+    let reason_invalid = has(errs, reason_field) || has(errs, "transition.reason");
     let body = html! {
         form.move-form method="post" action={ "/cases/" (ctx.case_id) "/transitions" } {
             (csrf_field(ctx.who))
@@ -75,15 +98,21 @@ fn one(ctx: &FormCtx<'_>, stage: CaseStage, t: Transition, sent: bool) -> Markup
                     (errors(l, errs, "transition.closure_reason", &closure_err))
                 }
             }
-            @if needs_reason || t == Transition::CloseEarly {
-                div.field.invalid[has(errs, "transition.reason")] {
+            @if needs_reason || needs_comment || t == Transition::CloseEarly {
+                div.field.invalid[reason_invalid] {
                     label for=(reason_id) {
-                        (l.text(if needs_reason { "form-move-reason" } else { "form-move-note" }))
+                        (l.text(if needs_comment {
+                            "supervision-move-comment"
+                        } else if needs_reason {
+                            "form-move-reason"
+                        } else {
+                            "form-move-note"
+                        }))
                     }
                     textarea id=(reason_id) name="reason" rows="3"
-                        aria-invalid=[has(errs, "transition.reason").then_some("true")]
-                        aria-describedby=[has(errs, "transition.reason").then_some(reason_err.as_str())] { (reason) }
-                    (errors(l, errs, "transition.reason", &reason_err))
+                        aria-invalid=[reason_invalid.then_some("true")]
+                        aria-describedby=[reason_invalid.then_some(reason_err.as_str())] { (reason) }
+                    (errors_of(l, errs, &["transition.reason", reason_field], &reason_err))
                 }
             }
             button type="submit" class=[secondary.then_some("secondary")] {
@@ -92,7 +121,13 @@ fn one(ctx: &FormCtx<'_>, stage: CaseStage, t: Transition, sent: bool) -> Markup
             }
         }
     };
-    if matches!(t, Transition::Advance | Transition::ApproveClosure) {
+    if matches!(
+        t,
+        Transition::Advance
+            | Transition::ApproveClosure
+            | Transition::SubmitPlan
+            | Transition::ApprovePlan
+    ) {
         body
     } else {
         html! {

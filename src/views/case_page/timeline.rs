@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveDateTime};
 use maud::{Markup, html};
 
+use crate::domain::supervision::NoteTarget;
 use crate::i18n::Locale;
+use crate::views::supervision::notes::{NotesCtx, notes_block};
 
 /// What happened.
 #[derive(Debug, Clone)]
@@ -28,6 +30,8 @@ pub enum TimelineEvent {
     },
     /// A session was logged.
     Session {
+        /// The session's id (supervision notes are written on it).
+        id: String,
         /// The day it took place.
         held_on: NaiveDate,
         /// Its length.
@@ -46,6 +50,14 @@ pub enum TimelineEvent {
         referral_id: String,
         /// The referring union's name; none for an online request.
         union_name: Option<String>,
+    /// A supervisor gave the case to another social worker.
+    Reassigned {
+        /// Who held it (user id), if anyone.
+        from: Option<String>,
+        /// Who holds it now (user id).
+        to: String,
+        /// Why, in the supervisor's words.
+        reason: Option<String>,
     },
 }
 
@@ -60,7 +72,7 @@ pub struct TimelineItem {
     pub event: TimelineEvent,
 }
 
-fn what(l: Locale, event: &TimelineEvent) -> Markup {
+fn what(l: Locale, event: &TimelineEvent, names: &HashMap<String, String>) -> Markup {
     match event {
         TimelineEvent::Opened => html! { (l.text("case-timeline-opened")) },
         TimelineEvent::Moved {
@@ -71,7 +83,7 @@ fn what(l: Locale, event: &TimelineEvent) -> Markup {
             closure_reason,
         } => html! {
             strong { (l.label("transition", transition)) }
-            br; (l.label("stage", from)) " → " (l.label("stage", to))
+            @if from != to { br; (l.label("stage", from)) " → " (l.label("stage", to)) }
             @if let Some(r) = closure_reason {
                 br; span.muted { (l.text("form-closure-reason")) } " " (l.label("case-closure-reason", r))
             }
@@ -81,6 +93,7 @@ fn what(l: Locale, event: &TimelineEvent) -> Markup {
             held_on,
             minutes,
             mode,
+            ..
         } => html! {
             strong { (l.text("case-timeline-session")) } br; (l.date(*held_on)) " · "
             (l.text_with("form-session-minutes", &[("n", i64::from(*minutes).into())])) " · "
@@ -100,11 +113,25 @@ fn what(l: Locale, event: &TimelineEvent) -> Markup {
                 }
             }
         },
+        TimelineEvent::Reassigned { from, to, reason } => {
+            let name = |id: &str| names.get(id).cloned().unwrap_or_default();
+            html! {
+                strong { (l.text("supervision-timeline-reassigned")) }
+                br; (from.as_deref().map_or_else(|| "—".to_owned(), name)) " → " (name(to))
+                @if let Some(r) = reason { p.reason { (r) } }
+            }
+        }
     }
 }
 
-/// The timeline, newest first.
-pub fn timeline(l: Locale, items: &[TimelineItem], names: &HashMap<String, String>) -> Markup {
+/// The timeline, newest first; `notes` puts the supervision notes (and, for a
+/// supervisor, the form to add one) under each session.
+pub fn timeline(
+    l: Locale,
+    items: &[TimelineItem],
+    names: &HashMap<String, String>,
+    notes: Option<&NotesCtx<'_>>,
+) -> Markup {
     html! {
         section.card.timeline-card aria-labelledby="timeline-title" {
             h2 #timeline-title { (l.text("case-timeline")) }
@@ -119,6 +146,7 @@ pub fn timeline(l: Locale, items: &[TimelineItem], names: &HashMap<String, Strin
                             TimelineEvent::Session { .. } => "session",
                             TimelineEvent::Saved { .. } => "saved",
                             TimelineEvent::Referred { .. } => "referred",
+                            TimelineEvent::Reassigned { .. } => "reassigned",
                         }) } {
                             p.when {
                                 time datetime=(item.at.format("%Y-%m-%dT%H:%M:%SZ")) { (l.date_time(item.at)) }
@@ -126,7 +154,10 @@ pub fn timeline(l: Locale, items: &[TimelineItem], names: &HashMap<String, Strin
                                     " · " span.who { (name) }
                                 }
                             }
-                            div.what { (what(l, &item.event)) }
+                            div.what { (what(l, &item.event, names)) }
+                            @if let (Some(ctx), TimelineEvent::Session { id, .. }) = (notes, &item.event) {
+                                (notes_block(ctx, NoteTarget::Session, id))
+                            }
                         }
                     }
                 }

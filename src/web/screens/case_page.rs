@@ -22,6 +22,7 @@ use crate::error::AppError;
 use crate::views::case_page::timeline::TimelineItem;
 use crate::views::case_page::{CasePage, case_page, stage_form};
 use crate::views::stage_forms::{Conflict, Feedback, FormKind, FormValues};
+use crate::views::supervision::case_panel::CaseSupervision;
 use crate::web::AppState;
 use crate::web::case_timeline::{load_timeline, mentioned_users};
 use crate::web::cases::{CaseView, audit_case, audited_refusal, build_case_view, check_case};
@@ -70,15 +71,30 @@ struct Loaded {
     names: HashMap<String, String>,
     may_edit: bool,
     may_view_access_log: bool,
+    supervision: CaseSupervision,
 }
 
 fn load(conn: &mut crate::db::DbConnection, who: &Principal, case_id: &str) -> StoreResult<Loaded> {
     let case = check_case(conn, who, case_id, CaseAction::View)?;
     let may_edit = decide_case(who, &case, CaseAction::Edit) == Decision::Allow;
     let may_view_access_log = decide_case(who, &case, CaseAction::ViewAccessLog) == Decision::Allow;
+    let supervision = load_supervision(conn, who, &case)?;
     let view = build_case_view(conn, who, case)?;
-    let timeline = load_timeline(conn, &view)?;
-    let ids = mentioned_users(&view, &timeline);
+    let mut timeline = load_timeline(conn, &view)?;
+    timeline.extend(supervision.assignments.iter().map(|a| TimelineItem {
+        at: a.assigned_at,
+        actor_id: Some(a.assigned_by.clone()),
+        event: TimelineEvent::Reassigned {
+            from: a.from_worker_id.clone(),
+            to: a.to_worker_id.clone(),
+            reason: a.reason.clone(),
+        },
+    }));
+    timeline.sort_by_key(|t| std::cmp::Reverse(t.at));
+    let mut ids = mentioned_users(&view, &timeline);
+    ids.extend(supervision.people());
+    ids.sort();
+    ids.dedup();
     let names = display_names(conn, &ids)?;
     audit_case(
         conn,
@@ -93,6 +109,35 @@ fn load(conn: &mut crate::db::DbConnection, who: &Principal, case_id: &str) -> S
         names,
         may_edit,
         may_view_access_log,
+        supervision,
+    })
+}
+
+/// Supervision's part of the page: the notes the reader may see, whether they may
+/// add notes or reassign the case, and what the case awaits.
+fn load_supervision(
+    conn: &mut crate::db::DbConnection,
+    who: &Principal,
+    case: &crate::db::cases::Case,
+) -> StoreResult<CaseSupervision> {
+    use crate::db::supervision::{approvals, assignments, policies};
+    let may_reassign =
+        decide_case(who, case, CaseAction::Reassign) == Decision::Allow && case.stage()?.is_open();
+    Ok(CaseSupervision {
+        notes: crate::web::supervision::notes::readable_notes(conn, who, case)?,
+        may_write_notes: decide_case(who, case, CaseAction::Supervise) == Decision::Allow,
+        awaiting: approvals::awaiting(conn, &case.id)?,
+        policy: policies::policy_for(conn, &case.organisation_id, &case.case_type)?,
+        reassign_to: if may_reassign {
+            Some(assignments::eligible_workers(
+                conn,
+                &case.organisation_id,
+                case.team_id.as_deref(),
+            )?)
+        } else {
+            None
+        },
+        assignments: assignments::assignments_of(conn, &case.id)?,
     })
 }
 
@@ -174,6 +219,7 @@ pub async fn render_case(
         guardian_needed: may_be_under_14(v.client.birth_year, this_year),
         stored: &stored,
         feedback: &feedback,
+        supervision: &loaded.supervision,
     };
     let title = format!(
         "{} · {}",

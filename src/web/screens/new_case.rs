@@ -226,6 +226,7 @@ pub async fn create(State(state): State<AppState>, request: Request) -> Response
             l,
             here: "/cases/new".into(),
             flash: None,
+            approvals_waiting: None,
         },
         scope,
         values,
