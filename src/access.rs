@@ -242,6 +242,8 @@ pub fn may_refer(who: &Principal) -> bool {
 /// work their agency's intake queue.
 pub fn may_see_referrals(who: &Principal) -> bool {
     who.role == Role::UnionOfficer || is_case_staff(who.role)
+}
+
 /// Whether `who` may read a supervision note on a `target` record of `case`: as
 /// they may read that record's confidential fields when the record is
 /// confidential (sessions, assessment), otherwise as they may read the case.

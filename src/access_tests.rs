@@ -142,6 +142,9 @@ fn referrals_belong_to_the_agency_and_are_followed_by_the_union_tree() {
     );
     assert!(may_refer(&district) && !may_refer(&worker) && !may_refer(&admin));
     assert!(may_see_referrals(&worker) && may_see_referrals(&city) && !may_see_referrals(&admin));
+}
+
+#[test]
 fn supervision_by_relation() {
     use CaseAction::*;
     use Decision::*;

@@ -92,6 +92,7 @@ fn expected(policy: Policy, who: Who) -> Expect {
             Officer => Allowed,
             Admin => HIDDEN,
             _ => FORBIDDEN,
+        },
         Policy::CaseSupervise => match who {
             Supervisor => Allowed,
             AssignedWorker | Teammate => FORBIDDEN,

@@ -99,6 +99,7 @@ fn data() -> Data {
             recorded_by: "u1".into(),
             recorded_at: at(10, 12),
         }],
+        goal_progress: Vec::new(),
         closure: Some(ClosureRecord {
             case_id: "c1".into(),
             reason: Some("goals_achieved".into()),

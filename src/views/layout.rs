@@ -95,6 +95,7 @@ fn navigation(l: Locale, who: &Principal, frame: &Frame<'_>) -> Markup {
             }
             @if crate::access::may_refer(who) {
                 a href="/referrals/new" { (l.text("nav-new-referral")) }
+            }
             @if let Some(n) = frame.approvals_waiting {
                 a href="/approvals" {
                     (l.text("nav-approvals"))

@@ -423,6 +423,7 @@ pub(super) fn timeline(r: &CaseReport<'_>, b: &mut Vec<Block>) {
                 held_on,
                 minutes,
                 mode,
+                ..
             } => {
                 let minutes = l.text_with(
                     "form-session-minutes",
@@ -439,6 +440,14 @@ pub(super) fn timeline(r: &CaseReport<'_>, b: &mut Vec<Block>) {
                 "case-timeline-saved",
                 &[("section", Arg::Text(l.label("section", section)))],
             ),
+            TimelineEvent::Reassigned { reason, .. } => {
+                let mut text = l.text("supervision-timeline-reassigned");
+                if let Some(r) = reason {
+                    text.push_str(": ");
+                    text.push_str(r);
+                }
+                text
+            }
             TimelineEvent::Referred { union_name, .. } => match union_name {
                 Some(name) => l.text_with(
                     "case-timeline-referred",

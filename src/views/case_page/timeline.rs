@@ -50,6 +50,7 @@ pub enum TimelineEvent {
         referral_id: String,
         /// The referring union's name; none for an online request.
         union_name: Option<String>,
+    },
     /// A supervisor gave the case to another social worker.
     Reassigned {
         /// Who held it (user id), if anyone.

@@ -19,7 +19,7 @@ use crate::db::facts::may_be_under_14;
 use crate::db::organisations::display_names;
 use crate::db::{StoreResult, now};
 use crate::error::AppError;
-use crate::views::case_page::timeline::TimelineItem;
+use crate::views::case_page::timeline::{TimelineEvent, TimelineItem};
 use crate::views::case_page::{CasePage, case_page, stage_form};
 use crate::views::stage_forms::{Conflict, Feedback, FormKind, FormValues};
 use crate::views::supervision::case_panel::CaseSupervision;

@@ -519,6 +519,7 @@ async fn step(state: AppState, request: Request, step: Step) -> Response {
         l,
         here: format!("/referrals/{id}"),
         flash: None,
+        approvals_waiting: None,
     };
     match result {
         Ok(Done::Case(case_id)) => {
