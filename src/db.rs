@@ -16,10 +16,13 @@ pub mod facts;
 pub mod migrations;
 pub mod notifications;
 pub mod organisations;
+pub mod outbound;
 pub mod records;
+pub mod resources;
 pub mod schema;
 pub mod sessions;
 pub mod setup;
+pub mod transfers;
 pub mod transitions;
 
 use std::time::Duration;
@@ -54,6 +57,11 @@ pub enum StoreError {
     /// The case's stage does not allow this edit.
     #[error("edit refused in this stage")]
     EditRefused(EditRefusal),
+    /// The record is not in a state that allows this (a transfer already open
+    /// or already decided...). The code names the locale key of the message
+    /// (`transfer_pending` → `transfer-pending`).
+    #[error("state conflict: {0}")]
+    StateConflict(&'static str),
     /// The input broke a rule.
     #[error("invalid input")]
     Invalid(Vec<FieldError>),

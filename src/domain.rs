@@ -7,9 +7,11 @@
 pub mod codes;
 pub mod editing;
 pub mod facts;
+pub mod outbound;
 pub mod password;
 pub mod reference;
 pub mod referral;
+pub mod transfer;
 pub mod validation;
 pub mod vocab;
 pub mod workflow;

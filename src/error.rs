@@ -45,6 +45,8 @@ pub enum AppError {
     Refused(Box<Refusal>),
     /// The stage does not allow the edit.
     EditRefused(EditRefusal),
+    /// The record's state does not allow this (see `StoreError::StateConflict`).
+    StateConflict(&'static str),
     /// Field-level validation failed.
     Invalid(Vec<FieldError>),
     /// The request itself could not be read.
@@ -72,7 +74,9 @@ impl AppError {
             AppError::Unauthenticated | AppError::BadCredentials => StatusCode::UNAUTHORIZED,
             AppError::Throttled => StatusCode::TOO_MANY_REQUESTS,
             AppError::CsrfRefused | AppError::Forbidden => StatusCode::FORBIDDEN,
-            AppError::Conflict { .. } | AppError::EditRefused(_) => StatusCode::CONFLICT,
+            AppError::Conflict { .. } | AppError::EditRefused(_) | AppError::StateConflict(_) => {
+                StatusCode::CONFLICT
+            }
             AppError::Refused(_) | AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) | AppError::MalformedId(_) => StatusCode::BAD_REQUEST,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -105,6 +109,7 @@ impl AppError {
                 "stage": r.stage,
                 "section": r.section,
             }),
+            AppError::StateConflict(code) => simple(code, l.text(&code.replace('_', "-"))),
             AppError::Invalid(errors) => json!({
                 "error": "invalid",
                 "message": l.text("error-invalid"),
@@ -242,6 +247,7 @@ impl From<StoreError> for AppError {
             StoreError::Conflict { current } => AppError::Conflict { current },
             StoreError::Refused(r) => AppError::Refused(r),
             StoreError::EditRefused(r) => AppError::EditRefused(r),
+            StoreError::StateConflict(code) => AppError::StateConflict(code),
             StoreError::Invalid(errors) => AppError::Invalid(errors),
             StoreError::Unavailable(detail) => {
                 tracing::warn!(%detail, "database unavailable");

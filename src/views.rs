@@ -10,4 +10,7 @@ pub mod components;
 pub mod home;
 pub mod layout;
 pub mod new_case;
+pub mod outbound;
+pub mod resources;
 pub mod stage_forms;
+pub mod transfers;

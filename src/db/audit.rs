@@ -32,6 +32,10 @@ code_enum! {
         AdminAccess => "admin_access",
         CsrfRefused => "csrf_refused",
         RequestRefused => "request_refused",
+        ResourceChange => "resource_change",
+        OutboundReferral => "outbound_referral",
+        CaseTransfer => "case_transfer",
+        TransferView => "transfer_view",
     }
 }
 

@@ -17,6 +17,10 @@ code_enum! {
         Contract => "contract",
         Sessions => "sessions",
         Closure => "closure",
+        /// Referrals out (转介): made and followed up in any open stage.
+        Referrals => "referrals",
+        /// Who holds the case (transfers, reassignment): in any open stage.
+        Assignment => "assignment",
     }
 }
 
@@ -31,6 +35,9 @@ impl Section {
             Section::Contract => &[Contract],
             Section::Sessions => &[Intervention],
             Section::Closure => &[Closure],
+            Section::Referrals | Section::Assignment => {
+                &[Intake, Assessment, Contract, Intervention, Closure]
+            }
         }
     }
 }

@@ -95,6 +95,10 @@ pub struct CasePage<'a> {
     pub stored: &'a StoredForms,
     /// What to say about a refused save.
     pub feedback: &'a Feedback,
+    /// Referrals out (转介).
+    pub outbound: &'a crate::views::outbound::OutboundPanel,
+    /// Transfers and reassignment.
+    pub transfer: &'a crate::views::transfers::TransferPanel,
 }
 
 /// The form of the stage a case is in.
@@ -338,9 +342,11 @@ pub fn case_page(page: &CasePage<'_>) -> Markup {
                 @if !page.open_transitions.is_empty() {
                     (moves(&moves_ctx, page.stage, page.open_transitions, sent))
                 }
+                (crate::views::outbound::case_section(l, page.who, &page.case.id, page.case.version, page.outbound, page.names))
                 (page.details_card())
                 (page.earlier())
                 (page.client_card())
+                (crate::views::transfers::case_section(l, page.who, &page.case.id, page.case.version, page.transfer, page.names))
             }
             aside.case-side {
                 (timeline(l, page.timeline, page.names))

@@ -86,6 +86,10 @@ fn navigation(l: Locale, who: &Principal) -> Markup {
                 a href="/" { (l.text("nav-home")) }
                 a href="/cases" { (l.text("nav-cases")) }
                 a href="/cases/new" { (l.text("nav-new-case")) }
+                a href="/transfers" { (l.text("transfer-nav")) }
+            }
+            @if crate::access::may_read_resources(who) {
+                a href="/resources" { (l.text("resource-nav")) }
             }
             @if crate::access::audit_scope(who).is_some() {
                 a href="/audit" { (l.text("nav-audit")) }

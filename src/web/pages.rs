@@ -333,6 +333,7 @@ pub async fn stylesheet() -> impl IntoResponse {
             include_str!("../../static/app.css"),
             include_str!("../../static/cases.css"),
             include_str!("../../static/lists.css"),
+            include_str!("../../static/outbound.css"),
         ),
     )
 }

@@ -6,4 +6,7 @@ pub mod case_page;
 pub mod forms;
 pub mod home;
 pub mod new_case;
+pub mod outbound;
+pub mod resources;
 pub mod stage_forms;
+pub mod transfers;

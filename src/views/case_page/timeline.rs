@@ -40,6 +40,25 @@ pub enum TimelineEvent {
         /// Section code.
         section: String,
     },
+    /// A referral out (转介) was made (`made`), or its status recorded.
+    Referral {
+        /// The resource's name.
+        resource: String,
+        /// `OutboundStatus` code after the change.
+        status: String,
+        /// True for the referral itself, false for a later update.
+        made: bool,
+    },
+    /// A step of a transfer: `requested`, `accepted`, `declined`, `cancelled`
+    /// or `reassigned`.
+    Transfer {
+        /// The step.
+        step: String,
+        /// Where the case goes, as shown (worker · agency).
+        to: String,
+        /// The reason or decision note.
+        note: Option<String>,
+    },
 }
 
 /// One entry of the timeline.
@@ -82,6 +101,19 @@ fn what(l: Locale, event: &TimelineEvent) -> Markup {
         TimelineEvent::Saved { section } => html! {
             (l.text_with("case-timeline-saved", &[("section", l.label("section", section).into())]))
         },
+        TimelineEvent::Referral {
+            resource,
+            status,
+            made,
+        } => html! {
+            strong { (l.text(if *made { "outbound-timeline-made" } else { "outbound-timeline-updated" })) }
+            br; (resource) " · " (l.label("outbound-status", status))
+        },
+        TimelineEvent::Transfer { step, to, note } => html! {
+            strong { (l.label("transfer-timeline", step)) }
+            br; (to)
+            @if let Some(n) = note { p.reason { (n) } }
+        },
     }
 }
 
@@ -100,6 +132,8 @@ pub fn timeline(l: Locale, items: &[TimelineItem], names: &HashMap<String, Strin
                             TimelineEvent::Moved { .. } => "moved",
                             TimelineEvent::Session { .. } => "session",
                             TimelineEvent::Saved { .. } => "saved",
+                            TimelineEvent::Referral { .. } => "referral",
+                            TimelineEvent::Transfer { .. } => "transfer",
                         }) } {
                             p.when {
                                 time datetime=(item.at.format("%Y-%m-%dT%H:%M:%SZ")) { (l.date_time(item.at)) }

@@ -69,6 +69,8 @@ struct Loaded {
     names: HashMap<String, String>,
     may_edit: bool,
     may_view_access_log: bool,
+    outbound: crate::views::outbound::OutboundPanel,
+    transfer: crate::views::transfers::TransferPanel,
 }
 
 fn load(conn: &mut crate::db::DbConnection, who: &Principal, case_id: &str) -> StoreResult<Loaded> {
@@ -123,7 +125,11 @@ fn load(conn: &mut crate::db::DbConnection, who: &Principal, case_id: &str) -> S
                 })
             }),
     );
+    timeline.extend(super::outbound::timeline_items(conn, &view)?);
+    timeline.extend(super::transfers::timeline_items(conn, &view)?);
     timeline.sort_by_key(|t| std::cmp::Reverse(t.at));
+    let outbound = super::outbound::panel(conn, &view, may_edit)?;
+    let transfer = super::transfers::panel(conn, who, &view)?;
 
     let mut ids: Vec<String> = timeline.iter().filter_map(|t| t.actor_id.clone()).collect();
     ids.extend(c.assigned_worker_id.clone());
@@ -133,6 +139,8 @@ fn load(conn: &mut crate::db::DbConnection, who: &Principal, case_id: &str) -> S
             .as_ref()
             .and_then(|r| r.consent_recorded_by.clone()),
     );
+    ids.extend(super::outbound::mentioned(&view));
+    ids.extend(super::transfers::mentioned(&view));
     ids.sort();
     ids.dedup();
     let names = display_names(conn, &ids)?;
@@ -149,6 +157,8 @@ fn load(conn: &mut crate::db::DbConnection, who: &Principal, case_id: &str) -> S
         names,
         may_edit,
         may_view_access_log,
+        outbound,
+        transfer,
     })
 }
 
@@ -230,6 +240,8 @@ pub async fn render_case(
         guardian_needed: may_be_under_14(v.client.birth_year, this_year),
         stored: &stored,
         feedback: &feedback,
+        outbound: &loaded.outbound,
+        transfer: &loaded.transfer,
     };
     let title = format!(
         "{} · {}",
