@@ -513,7 +513,7 @@ pub fn accept(
     if owner != who.user_id {
         notify(
             conn,
-            &[owner.clone()],
+            std::slice::from_ref(&owner),
             NotificationKind::CaseAssigned,
             &case.reference,
             &format!("/cases/{}", case.id),
@@ -543,7 +543,7 @@ pub fn decline(
         .first(conn)?;
     notify(
         conn,
-        &[transfer.requested_by.clone()],
+        std::slice::from_ref(&transfer.requested_by),
         NotificationKind::TransferDeclined,
         &reference,
         &format!("/cases/{}", transfer.case_id),
