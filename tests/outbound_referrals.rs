@@ -4,16 +4,19 @@
 
 #[macro_use]
 mod common;
+#[path = "outbound_referrals/reports.rs"]
+mod reports;
+#[path = "outbound_referrals/screens.rs"]
+mod screens;
 #[path = "outbound_common/mod.rs"]
 mod support;
 
-use axum::http::{Method, StatusCode};
-use casework::db::outbound::{OutboundScope, count_by_resource_category, load_for_case};
+use axum::http::StatusCode;
 use common::{Fixture, TestApp, create_client, open_case};
 use serde_json::{Value, json};
 use support::*;
 
-async fn add_resource(app: &TestApp, fx: &Fixture, name: &str, category: &str) -> String {
+pub async fn add_resource(app: &TestApp, fx: &Fixture, name: &str, category: &str) -> String {
     let (status, body) = app
         .post(
             "/api/resources",
@@ -26,7 +29,7 @@ async fn add_resource(app: &TestApp, fx: &Fixture, name: &str, category: &str) -
     body["id"].as_str().unwrap().to_owned()
 }
 
-async fn refer(app: &TestApp, actor: &str, case: &str, resource: &str) -> (StatusCode, Value) {
+pub async fn refer(app: &TestApp, actor: &str, case: &str, resource: &str) -> (StatusCode, Value) {
     app.post(
         &format!("/api/cases/{case}/outbound-referrals"),
         actor,
@@ -457,215 +460,6 @@ async fn referrals(app: TestApp) {
     );
 }
 on_both_backends!(referrals_out, referrals);
-
-async fn referral_forms(app: TestApp) {
-    let fx = Fixture::insert(&app);
-    let legal = add_resource(&app, &fx, "南山区法律援助中心", "legal_aid").await;
-    let client = create_client(&app, &fx.worker, "黄丽", 1988).await;
-    let (case, _) = open_case(&app, &fx, "labour_dispute", &client).await;
-    let uri = format!("/cases/{case}/outbound-referrals");
-
-    // Nothing chosen: the form again, what was typed kept, the error beside the field.
-    let v = version(&app, &case).to_string();
-    let page = browse(
-        &app,
-        "POST",
-        &uri,
-        &fx.worker,
-        "en",
-        Some(&[
-            ("version", &v),
-            ("resource_id", ""),
-            ("request", "追讨工资"),
-        ]),
-    )
-    .await;
-    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        page.body.contains("id=\"outbound-resource-error\""),
-        "{}",
-        page.body
-    );
-    assert!(
-        page.body
-            .contains("aria-describedby=\"outbound-resource-error\"")
-    );
-    assert!(page.body.contains("追讨工资"));
-    assert_eq!(count(&app, "outbound_referrals"), 0);
-
-    let page = browse(
-        &app,
-        "POST",
-        &uri,
-        &fx.worker,
-        "en",
-        Some(&[
-            ("version", &v),
-            ("resource_id", &legal),
-            ("request", "追讨工资"),
-        ]),
-    )
-    .await;
-    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
-    assert_eq!(
-        page.location,
-        Some(format!("/cases/{case}?flash=outbound-saved#outbound"))
-    );
-    let rid = app.with_conn(|c| load_for_case(c, &case).unwrap()[0].referral.id.clone());
-
-    // The same version again is stale: 409, the form kept, nothing saved.
-    let page = browse(
-        &app,
-        "POST",
-        &uri,
-        &fx.worker,
-        "en",
-        Some(&[
-            ("version", &v),
-            ("resource_id", &legal),
-            ("request", "第二次"),
-        ]),
-    )
-    .await;
-    assert_eq!(page.status, StatusCode::CONFLICT);
-    assert!(page.body.contains("第二次") && page.body.contains("Someone else changed"));
-    assert_eq!(count(&app, "outbound_referrals"), 1);
-
-    let v = version(&app, &case).to_string();
-    let page = browse(
-        &app,
-        "POST",
-        &format!("{uri}/{rid}"),
-        &fx.worker,
-        "zh-TW",
-        Some(&[
-            ("version", &v),
-            ("status", "completed"),
-            ("feedback", "已追回工資"),
-        ]),
-    )
-    .await;
-    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
-    let page = browse(
-        &app,
-        "GET",
-        &format!("/cases/{case}?flash=outbound-saved"),
-        &fx.worker,
-        "zh-TW",
-        None,
-    )
-    .await;
-    assert!(
-        page.body.contains("轉介已儲存")
-            && page.body.contains("已追回工資")
-            && page.body.contains("已完成")
-    );
-
-    // Refusals: a teammate 403, someone outside 404, both recorded.
-    let v = version(&app, &case).to_string();
-    let page = browse(
-        &app,
-        "POST",
-        &uri,
-        &fx.colleague,
-        "en",
-        Some(&[("version", &v), ("resource_id", &legal), ("request", "x")]),
-    )
-    .await;
-    assert_eq!(page.status, StatusCode::FORBIDDEN);
-    let page = browse(
-        &app,
-        "POST",
-        &uri,
-        &fx.stranger,
-        "en",
-        Some(&[("version", &v), ("resource_id", &legal), ("request", "x")]),
-    )
-    .await;
-    assert_eq!(page.status, StatusCode::NOT_FOUND);
-    assert_eq!(count(&app, "outbound_referrals"), 1);
-    let (status, _) = app.call(Method::POST, &uri, None, None).await;
-    assert_eq!(status, StatusCode::UNAUTHORIZED);
-}
-on_both_backends!(referral_screens, referral_forms);
-
-async fn report_counts(app: TestApp) {
-    let fx = Fixture::insert(&app);
-    let legal = add_resource(&app, &fx, "南山区法律援助中心", "legal_aid").await;
-    let jobs = add_resource(&app, &fx, "人社局就业服务中心", "employment_training").await;
-    let a = create_client(&app, &fx.worker, "甲", 1980).await;
-    let b = create_client(&app, &fx.worker, "乙", 1981).await;
-    let (case_a, _) = open_case(&app, &fx, "labour_dispute", &a).await;
-    let (case_b, _) = open_case(&app, &fx, "special_group", &b).await;
-    for (case, resource) in [(&case_a, &legal), (&case_a, &jobs), (&case_b, &jobs)] {
-        let (status, body) = refer(&app, &fx.worker, case, resource).await;
-        assert_eq!(status, StatusCode::CREATED, "{body}");
-    }
-    let rid = app.with_conn(|c| load_for_case(c, &case_b).unwrap()[0].referral.id.clone());
-    app.put(
-        &format!("/api/cases/{case_b}/outbound-referrals/{rid}"),
-        &fx.worker,
-        json!({ "version": version(&app, &case_b), "data": { "status": "completed" } }),
-    )
-    .await;
-
-    let listed = app.with_conn(|c| load_for_case(c, &case_a).unwrap());
-    let names: Vec<&str> = listed.iter().map(|r| r.resource_name.as_str()).collect();
-    assert_eq!(
-        names,
-        ["南山区法律援助中心", "人社局就业服务中心"],
-        "oldest first"
-    );
-
-    let now = casework::db::now();
-    let day = chrono::TimeDelta::days(1);
-    let scope = |org: &str, from, to| OutboundScope {
-        organisation_id: org.to_owned(),
-        from,
-        to,
-        ..OutboundScope::default()
-    };
-    let counts = app.with_conn(|c| {
-        count_by_resource_category(c, &scope(&fx.agency, now - day, now + day)).unwrap()
-    });
-    assert_eq!(counts.len(), 7, "every category, zeros included");
-    let legal_row = counts.iter().find(|c| c.category == "legal_aid").unwrap();
-    assert_eq!((legal_row.total, legal_row.sent), (1, 1));
-    let jobs_row = counts
-        .iter()
-        .find(|c| c.category == "employment_training")
-        .unwrap();
-    assert_eq!(
-        (jobs_row.total, jobs_row.sent, jobs_row.completed),
-        (2, 1, 1)
-    );
-    assert_eq!(
-        counts
-            .iter()
-            .find(|c| c.category == "hospital")
-            .unwrap()
-            .total,
-        0
-    );
-    // Outside the period, another agency, another case type: nothing counted.
-    let before = app.with_conn(|c| {
-        count_by_resource_category(c, &scope(&fx.agency, now - day * 3, now - day)).unwrap()
-    });
-    assert!(before.iter().all(|c| c.total == 0));
-    let other = app.with_conn(|c| {
-        count_by_resource_category(c, &scope(&fx.other_agency, now - day, now + day)).unwrap()
-    });
-    assert!(other.iter().all(|c| c.total == 0));
-    let mut typed = scope(&fx.agency, now - day, now + day);
-    typed.case_type = Some("special_group".into());
-    typed.team_ids = vec![fx.team.clone()];
-    let only_b = app.with_conn(|c| count_by_resource_category(c, &typed).unwrap());
-    assert_eq!(only_b.iter().map(|c| c.total).sum::<i64>(), 1);
-    typed.team_ids = vec![fx.other_team.clone()];
-    let none = app.with_conn(|c| count_by_resource_category(c, &typed).unwrap());
-    assert_eq!(none.iter().map(|c| c.total).sum::<i64>(), 0);
-}
-on_both_backends!(report_helpers, report_counts);
 
 #[test]
 fn locale_files_have_the_same_keys() {

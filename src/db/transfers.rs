@@ -18,8 +18,6 @@
 //! `Db::write`. A refusal is returned as `NotFound` or `Forbidden`, for the
 //! caller to audit after the rollback (`web::cases::audited_refusal`).
 
-use std::collections::HashMap;
-
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
@@ -28,7 +26,7 @@ use super::audit::{self, AuditAction, Outcome};
 use super::cases::{Case, claim_version, find_case};
 use super::notifications::{NotificationKind, notify};
 use super::records::begin_edit;
-use super::schema::{case_transfers, cases, clients, organisations, team_members, teams, users};
+use super::schema::{case_transfers, cases};
 use super::{DbConnection, StoreError, StoreResult, new_id, now};
 use crate::access::{
     Decision, Principal, TransferReceiver, may_decide_transfer, may_reassign, may_request_transfer,
@@ -39,7 +37,18 @@ use crate::domain::transfer::{
     TransferStatus, team_on_accept, team_on_reassign,
 };
 use crate::domain::validation::{Errors, FieldError, Problem};
-use crate::domain::vocab::{OrganisationKind, Role};
+
+mod lists;
+mod lookups;
+
+pub use self::lists::{
+    IncomingTransfer, OUTGOING_LIMIT, OutgoingTransfer, TransferEntry, history, incoming, outgoing,
+};
+pub use self::lookups::{
+    StaffMember, agencies, agency_supervisors, case_workers, organisation_names, team_names,
+    team_workers,
+};
+use self::lookups::{agency_teams, is_active_case_worker, is_agency, teams_in};
 
 /// One stored transfer or reassignment.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
@@ -87,18 +96,6 @@ impl Transfer {
         self.status == TransferStatus::Pending.as_str()
     }
 }
-
-/// A member of staff who may hold cases.
-#[derive(Debug, Clone, Queryable, Serialize)]
-pub struct StaffMember {
-    /// User id.
-    pub id: String,
-    /// Name.
-    pub display_name: String,
-    /// `social_worker` or `supervisor`.
-    pub role: String,
-}
-
 fn allow(decision: Decision) -> StoreResult<()> {
     match decision {
         Decision::Allow => Ok(()),
@@ -135,145 +132,6 @@ fn audit_transfer(
         who.at,
     )
 }
-
-/// The active social workers and supervisors of an agency, by name.
-pub fn case_workers(
-    conn: &mut DbConnection,
-    organisation_id: &str,
-) -> StoreResult<Vec<StaffMember>> {
-    Ok(users::table
-        .filter(users::organisation_id.eq(organisation_id))
-        .filter(users::disabled_at.is_null())
-        .filter(users::role.eq_any([Role::SocialWorker.as_str(), Role::Supervisor.as_str()]))
-        .order((users::display_name, users::id))
-        .select((users::id, users::display_name, users::role))
-        .load(conn)?)
-}
-
-/// The active members of some teams who may hold cases, with their team.
-pub fn team_workers(
-    conn: &mut DbConnection,
-    team_ids: &[String],
-) -> StoreResult<Vec<(StaffMember, String)>> {
-    let rows: Vec<(String, String, String, String)> = team_members::table
-        .inner_join(users::table)
-        .filter(team_members::team_id.eq_any(team_ids))
-        .filter(users::disabled_at.is_null())
-        .filter(users::role.eq_any([Role::SocialWorker.as_str(), Role::Supervisor.as_str()]))
-        .order((users::display_name, users::id))
-        .select((
-            users::id,
-            users::display_name,
-            users::role,
-            team_members::team_id,
-        ))
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, display_name, role, team)| {
-            (
-                StaffMember {
-                    id,
-                    display_name,
-                    role,
-                },
-                team,
-            )
-        })
-        .collect())
-}
-
-fn is_active_case_worker(
-    conn: &mut DbConnection,
-    user_id: &str,
-    organisation_id: &str,
-) -> StoreResult<bool> {
-    let n: i64 = users::table
-        .filter(users::id.eq(user_id))
-        .filter(users::organisation_id.eq(organisation_id))
-        .filter(users::disabled_at.is_null())
-        .filter(users::role.eq_any([Role::SocialWorker.as_str(), Role::Supervisor.as_str()]))
-        .count()
-        .get_result(conn)?;
-    Ok(n > 0)
-}
-
-/// The active supervisors of an agency: who decides a transfer that names no worker.
-pub fn agency_supervisors(
-    conn: &mut DbConnection,
-    organisation_id: &str,
-) -> StoreResult<Vec<String>> {
-    Ok(users::table
-        .filter(users::organisation_id.eq(organisation_id))
-        .filter(users::disabled_at.is_null())
-        .filter(users::role.eq(Role::Supervisor.as_str()))
-        .select(users::id)
-        .load(conn)?)
-}
-
-/// The service agencies a case may be transferred to, by name.
-pub fn agencies(conn: &mut DbConnection) -> StoreResult<Vec<(String, String)>> {
-    Ok(organisations::table
-        .filter(organisations::kind.eq(OrganisationKind::Agency.as_str()))
-        .order((organisations::name, organisations::id))
-        .select((organisations::id, organisations::name))
-        .load(conn)?)
-}
-
-fn is_agency(conn: &mut DbConnection, organisation_id: &str) -> StoreResult<bool> {
-    let n: i64 = organisations::table
-        .filter(organisations::id.eq(organisation_id))
-        .filter(organisations::kind.eq(OrganisationKind::Agency.as_str()))
-        .count()
-        .get_result(conn)?;
-    Ok(n > 0)
-}
-
-/// A user's teams within an agency, by name.
-fn teams_in(
-    conn: &mut DbConnection,
-    user_id: &str,
-    organisation_id: &str,
-) -> StoreResult<Vec<String>> {
-    Ok(team_members::table
-        .inner_join(teams::table)
-        .filter(team_members::user_id.eq(user_id))
-        .filter(teams::organisation_id.eq(organisation_id))
-        .order((teams::name, teams::id))
-        .select(teams::id)
-        .load(conn)?)
-}
-
-fn agency_teams(conn: &mut DbConnection, organisation_id: &str) -> StoreResult<Vec<String>> {
-    Ok(teams::table
-        .filter(teams::organisation_id.eq(organisation_id))
-        .select(teams::id)
-        .load(conn)?)
-}
-
-/// Names of organisations, by id.
-pub fn organisation_names(
-    conn: &mut DbConnection,
-    ids: &[String],
-) -> StoreResult<HashMap<String, String>> {
-    Ok(organisations::table
-        .filter(organisations::id.eq_any(ids))
-        .select((organisations::id, organisations::name))
-        .load::<(String, String)>(conn)?
-        .into_iter()
-        .collect())
-}
-
-/// Names of teams, by id.
-pub fn team_names(conn: &mut DbConnection, ids: &[String]) -> StoreResult<HashMap<String, String>> {
-    Ok(teams::table
-        .filter(teams::id.eq_any(ids))
-        .select((teams::id, teams::name))
-        .load::<(String, String)>(conn)?
-        .into_iter()
-        .collect())
-}
-
 /// Finds a transfer by id (no access check: callers decide what to show).
 pub fn find(conn: &mut DbConnection, id: &str) -> StoreResult<Transfer> {
     case_transfers::table
@@ -628,181 +486,4 @@ pub fn reassign(
     }
     audit_transfer(conn, who, case_id, format!("reassign {}", transfer.id))?;
     Ok((find_case(conn, case_id)?, transfer))
-}
-
-/// A transfer with the names of its agencies, for the case's history.
-#[derive(Debug, Clone, Serialize)]
-pub struct TransferEntry {
-    /// The transfer.
-    #[serde(flatten)]
-    pub transfer: Transfer,
-    /// The agency that held the case.
-    pub from_organisation_name: String,
-    /// The receiving agency.
-    pub to_organisation_name: String,
-}
-
-/// Every transfer and reassignment of a case, oldest first.
-pub fn history(conn: &mut DbConnection, case_id: &str) -> StoreResult<Vec<TransferEntry>> {
-    let rows: Vec<Transfer> = case_transfers::table
-        .filter(case_transfers::case_id.eq(case_id))
-        .order((case_transfers::requested_at, case_transfers::id))
-        .select(Transfer::as_select())
-        .load(conn)?;
-    let mut ids: Vec<String> = rows
-        .iter()
-        .flat_map(|t| [t.from_organisation_id.clone(), t.to_organisation_id.clone()])
-        .collect();
-    ids.sort();
-    ids.dedup();
-    let names = organisation_names(conn, &ids)?;
-    let name = |id: &str| names.get(id).cloned().unwrap_or_default();
-    Ok(rows
-        .into_iter()
-        .map(|t| TransferEntry {
-            from_organisation_name: name(&t.from_organisation_id),
-            to_organisation_name: name(&t.to_organisation_id),
-            transfer: t,
-        })
-        .collect())
-}
-
-/// What the receiving side sees of a transfer before accepting it: the case's
-/// reference, type and stage, the client's name, the reason and who asked.
-/// Never the case's records.
-#[derive(Debug, Clone, Serialize)]
-pub struct IncomingTransfer {
-    /// Transfer id.
-    pub id: String,
-    /// The case (opened only after accepting).
-    pub case_id: String,
-    /// Its reference.
-    pub case_reference: String,
-    /// Its type code.
-    pub case_type: String,
-    /// Its stage code.
-    pub case_stage: String,
-    /// The client's name.
-    pub client_name: String,
-    /// Why it is handed on.
-    pub reason: String,
-    /// The agency that holds it.
-    pub from_organisation_name: String,
-    /// Who asked.
-    pub requested_by_name: String,
-    /// When.
-    pub requested_at: NaiveDateTime,
-    /// Whether it names this reader (else it is for the agency's supervisors).
-    pub to_me: bool,
-}
-
-/// Open transfers `who` may decide, oldest first.
-pub fn incoming(conn: &mut DbConnection, who: &Principal) -> StoreResult<Vec<IncomingTransfer>> {
-    let rows: Vec<(Transfer, String, String, String, String)> = case_transfers::table
-        .inner_join(cases::table.inner_join(clients::table))
-        .filter(case_transfers::status.eq(TransferStatus::Pending.as_str()))
-        .filter(case_transfers::to_organisation_id.eq(&who.organisation_id))
-        .order((case_transfers::requested_at, case_transfers::id))
-        .select((
-            Transfer::as_select(),
-            cases::reference,
-            cases::case_type,
-            cases::stage,
-            clients::full_name,
-        ))
-        .load(conn)?;
-    let rows: Vec<_> = rows
-        .into_iter()
-        .filter(|(t, ..)| may_decide_transfer(who, t.receiver()) == Decision::Allow)
-        .collect();
-    let orgs: Vec<String> = rows
-        .iter()
-        .map(|(t, ..)| t.from_organisation_id.clone())
-        .collect();
-    let org_names = organisation_names(conn, &orgs)?;
-    let users: Vec<String> = rows.iter().map(|(t, ..)| t.requested_by.clone()).collect();
-    let user_names = super::organisations::display_names(conn, &users)?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(t, reference, case_type, stage, client)| IncomingTransfer {
-                to_me: t.to_worker_id.as_deref() == Some(who.user_id.as_str()),
-                from_organisation_name: org_names
-                    .get(&t.from_organisation_id)
-                    .cloned()
-                    .unwrap_or_default(),
-                requested_by_name: user_names.get(&t.requested_by).cloned().unwrap_or_default(),
-                id: t.id,
-                case_id: t.case_id,
-                case_reference: reference,
-                case_type,
-                case_stage: stage,
-                client_name: client,
-                reason: t.reason,
-                requested_at: t.requested_at,
-            },
-        )
-        .collect())
-}
-
-/// A transfer `who` asked for, or of a case they held, as they see it later
-/// (even once the case is no longer theirs to open).
-#[derive(Debug, Clone, Serialize)]
-pub struct OutgoingTransfer {
-    /// The transfer.
-    #[serde(flatten)]
-    pub transfer: Transfer,
-    /// The case's reference.
-    pub case_reference: String,
-    /// The receiving agency.
-    pub to_organisation_name: String,
-    /// The receiving worker's name, if one was named.
-    pub to_worker_name: Option<String>,
-}
-
-/// Most transfers listed as sent.
-pub const OUTGOING_LIMIT: i64 = 50;
-
-/// The newest transfers `who` asked for or that took a case from them.
-pub fn outgoing(conn: &mut DbConnection, who: &Principal) -> StoreResult<Vec<OutgoingTransfer>> {
-    let rows: Vec<(Transfer, String)> = case_transfers::table
-        .inner_join(cases::table)
-        .filter(case_transfers::kind.eq(TransferKind::Transfer.as_str()))
-        .filter(
-            case_transfers::requested_by
-                .eq(&who.user_id)
-                .or(case_transfers::from_worker_id.eq(&who.user_id)),
-        )
-        .order((
-            case_transfers::requested_at.desc(),
-            case_transfers::id.desc(),
-        ))
-        .limit(OUTGOING_LIMIT)
-        .select((Transfer::as_select(), cases::reference))
-        .load(conn)?;
-    let orgs: Vec<String> = rows
-        .iter()
-        .map(|(t, _)| t.to_organisation_id.clone())
-        .collect();
-    let org_names = organisation_names(conn, &orgs)?;
-    let users: Vec<String> = rows
-        .iter()
-        .filter_map(|(t, _)| t.to_worker_id.clone())
-        .collect();
-    let user_names = super::organisations::display_names(conn, &users)?;
-    Ok(rows
-        .into_iter()
-        .map(|(t, reference)| OutgoingTransfer {
-            case_reference: reference,
-            to_organisation_name: org_names
-                .get(&t.to_organisation_id)
-                .cloned()
-                .unwrap_or_default(),
-            to_worker_name: t
-                .to_worker_id
-                .as_ref()
-                .and_then(|w| user_names.get(w).cloned()),
-            transfer: t,
-        })
-        .collect())
 }
