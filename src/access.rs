@@ -269,6 +269,65 @@ pub fn approval_policy_scope(who: &Principal) -> Option<&str> {
         .then_some(who.organisation_id.as_str())
 }
 
+/// Whether `who` may ask for `case` to be transferred to another worker or
+/// agency, or withdraw that request: those who may change the case (its
+/// assigned worker and the supervisors of its team).
+pub fn may_request_transfer(who: &Principal, case: &Case) -> Decision {
+    decide_case(who, case, CaseAction::Edit)
+}
+
+/// Whether `who` may reassign `case` at once, without the receiving side's
+/// acceptance: only a supervisor of its team (the assigned worker and teammates
+/// see the case but may not, outsiders are not told it exists).
+pub fn may_reassign(who: &Principal, case: &Case) -> Decision {
+    match relation(who, case) {
+        Relation::Outsider => Decision::Hide,
+        Relation::Supervisor => Decision::Allow,
+        Relation::AssignedWorker | Relation::Teammate => Decision::Forbid,
+    }
+}
+
+/// The receiving side of a transfer.
+#[derive(Debug, Clone, Copy)]
+pub struct TransferReceiver<'a> {
+    /// The receiving agency.
+    pub organisation_id: &'a str,
+    /// The receiving worker, if one was named.
+    pub worker_id: Option<&'a str>,
+}
+
+/// Whether `who` may accept or decline a transfer: the worker it names, or,
+/// when it names none, a supervisor of the receiving agency. Anyone else is not
+/// told that it exists. Until they accept, receivers see only the transfer's
+/// summary (reference, type, stage, client's name, reason, who asked), never
+/// the case itself.
+pub fn may_decide_transfer(who: &Principal, to: TransferReceiver<'_>) -> Decision {
+    let in_agency = is_case_staff(who.role) && who.organisation_id == to.organisation_id;
+    let allowed = match to.worker_id {
+        Some(worker) => in_agency && worker == who.user_id,
+        None => in_agency && who.role == Role::Supervisor,
+    };
+    if allowed {
+        Decision::Allow
+    } else {
+        Decision::Hide
+    }
+}
+
+/// Whether `who` may read the resource directory: everyone signed in (it holds
+/// no case data, and officers refer members too).
+pub fn may_read_resources(who: &Principal) -> bool {
+    matches!(
+        who.role,
+        Role::SocialWorker | Role::Supervisor | Role::UnionOfficer | Role::Administrator
+    )
+}
+
+/// Whether `who` may add, change and deactivate directory entries.
+pub fn may_manage_resources(who: &Principal) -> bool {
+    who.role == Role::Administrator
+}
+
 fn is_case_staff(role: Role) -> bool {
     matches!(role, Role::SocialWorker | Role::Supervisor)
 }

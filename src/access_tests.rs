@@ -168,6 +168,61 @@ fn supervision_by_relation() {
 }
 
 #[test]
+fn transfers_are_asked_for_by_those_who_hold_the_case() {
+    use Decision::*;
+    let case = case_of("a", Some("t1"), "w");
+    let rows = [
+        (who("w", Role::SocialWorker, "a", &["t1"]), Allow, Forbid),
+        (
+            who("mate", Role::SocialWorker, "a", &["t1"]),
+            Forbid,
+            Forbid,
+        ),
+        (who("sup", Role::Supervisor, "a", &["t1"]), Allow, Allow),
+        (who("sup2", Role::Supervisor, "a", &["t2"]), Hide, Hide),
+        (who("far", Role::Supervisor, "b", &["t1"]), Hide, Hide),
+        (who("off", Role::UnionOfficer, "a", &["t1"]), Hide, Hide),
+        (who("adm", Role::Administrator, "a", &["t1"]), Hide, Hide),
+    ];
+    for (p, request, reassign) in rows {
+        assert_eq!(may_request_transfer(&p, &case), request, "{}", p.user_id);
+        assert_eq!(may_reassign(&p, &case), reassign, "{}", p.user_id);
+    }
+    // A supervisor who holds a case of another team may hand it on, not reassign it.
+    let held = case_of("a", Some("t2"), "sup");
+    let sup = who("sup", Role::Supervisor, "a", &["t1"]);
+    assert_eq!(may_request_transfer(&sup, &held), Allow);
+    assert_eq!(may_reassign(&sup, &held), Forbid);
+}
+
+#[test]
+fn only_the_receiving_side_decides_a_transfer() {
+    use Decision::*;
+    let to_worker = TransferReceiver {
+        organisation_id: "b",
+        worker_id: Some("x"),
+    };
+    let to_agency = TransferReceiver {
+        organisation_id: "b",
+        worker_id: None,
+    };
+    let rows = [
+        (who("x", Role::SocialWorker, "b", &[]), Allow, Hide),
+        (who("y", Role::SocialWorker, "b", &[]), Hide, Hide),
+        (who("sup", Role::Supervisor, "b", &[]), Hide, Allow),
+        (who("asup", Role::Supervisor, "a", &[]), Hide, Hide),
+        // The same id in another agency is not the receiver.
+        (who("x", Role::SocialWorker, "a", &[]), Hide, Hide),
+        (who("adm", Role::Administrator, "b", &[]), Hide, Hide),
+        (who("off", Role::UnionOfficer, "b", &[]), Hide, Hide),
+    ];
+    for (p, worker, agency) in rows {
+        assert_eq!(may_decide_transfer(&p, to_worker), worker, "{}", p.user_id);
+        assert_eq!(may_decide_transfer(&p, to_agency), agency, "{}", p.user_id);
+    }
+}
+
+#[test]
 fn nobody_supervises_their_own_case() {
     // A supervisor holding a case of their own team may hand it on, not comment on it.
     let case = case_of("a", Some("t1"), "sup");
@@ -214,4 +269,13 @@ fn oversight_and_policies_by_role() {
     assert_eq!(approval_policy_scope(&admin), Some("a"));
     assert_eq!(approval_policy_scope(&worker), None);
     assert_eq!(approval_policy_scope(&officer), None);
+}
+
+#[test]
+fn administrators_keep_the_directory_everyone_reads_it() {
+    for role in Role::ALL {
+        let p = who("u", *role, "a", &[]);
+        assert!(may_read_resources(&p));
+        assert_eq!(may_manage_resources(&p), *role == Role::Administrator);
+    }
 }

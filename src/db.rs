@@ -16,12 +16,15 @@ pub mod facts;
 pub mod migrations;
 pub mod notifications;
 pub mod organisations;
+pub mod outbound;
 pub mod records;
 pub mod referrals;
+pub mod resources;
 pub mod schema;
 pub mod sessions;
 pub mod setup;
 pub mod supervision;
+pub mod transfers;
 pub mod transitions;
 
 use std::time::Duration;
@@ -59,6 +62,11 @@ pub enum StoreError {
     /// The referral was already accepted or declined (its status code).
     #[error("referral already {0}")]
     ReferralDecided(String),
+    /// The record is not in a state that allows this (a transfer already open
+    /// or already decided...). The code names the locale key of the message
+    /// (`transfer_pending` → `transfer-pending`).
+    #[error("state conflict: {0}")]
+    StateConflict(&'static str),
     /// The input broke a rule.
     #[error("invalid input")]
     Invalid(Vec<FieldError>),

@@ -14,6 +14,7 @@
 
 mod build;
 mod counselling;
+mod directory;
 mod family;
 mod labour;
 mod referrals;
@@ -73,7 +74,8 @@ pub fn load(db: &Db, force: bool) -> anyhow::Result<String> {
         current = None;
         referrals::load(conn, &world, today)?;
         supervision::apply(conn, &world, &built)?;
-        Ok(Ok((world, closed)))
+        let added = directory::load(conn, &world, &built)?;
+        Ok(Ok((world, closed, added)))
     })
     .map_err(|e| match current {
         Some(i) => {
@@ -86,11 +88,18 @@ pub fn load(db: &Db, force: bool) -> anyhow::Result<String> {
             )
         }
         None => anyhow::anyhow!(
-            "loading the demo organisations, clients or supervision failed: {e:?}"
+            "loading the demo organisations, clients, referrals, supervision or resource directory failed: {e:?}"
         ),
     })?;
     match outcome {
-        Ok((world, closed)) => Ok(summary(&world, &password, seeds.len(), closed)),
+        Ok((world, closed, added)) => Ok(format!(
+            "{}\n\nAlso: {} resources in the directory (/resources), {} referrals out on open \
+             cases, {} transfer waiting on a colleague's /transfers screen.",
+            summary(&world, &password, seeds.len(), closed),
+            added.resources,
+            added.referrals,
+            added.transfers,
+        )),
         Err(existing) => anyhow::bail!(
             "This database already holds data ({} users, {} clients, {} cases), so the demo \
              data set was not loaded. Run `casework demo --force` to add it anyway, or point \
@@ -240,9 +249,26 @@ mod tests {
             .unwrap();
         assert_eq!(not_demo, 0);
 
+        // The directory, referrals out and a waiting transfer are there for a new user.
+        use crate::db::schema::{case_transfers, outbound_referrals, resources};
+        let directory: i64 = resources::table.count().get_result(&mut *conn).unwrap();
+        let referred: i64 = outbound_referrals::table
+            .count()
+            .get_result(&mut *conn)
+            .unwrap();
+        let waiting: i64 = case_transfers::table
+            .filter(case_transfers::status.eq("pending"))
+            .count()
+            .get_result(&mut *conn)
+            .unwrap();
+        assert_eq!((directory, waiting), (9, 1), "{summary}");
+        assert!(referred >= 4, "{summary}");
+
         let refusal = load(&db, false).unwrap_err().to_string();
         assert!(refusal.contains("--force"), "{refusal}");
         let again = load(&db, true).unwrap();
         assert!(again.contains("lixiaomei2"), "{again}");
+        let directory: i64 = resources::table.count().get_result(&mut *conn).unwrap();
+        assert_eq!(directory, 9, "a second load reuses the directory");
     }
 }

@@ -7,10 +7,12 @@
 pub mod codes;
 pub mod editing;
 pub mod facts;
+pub mod outbound;
 pub mod password;
 pub mod reference;
 pub mod referral;
 pub mod supervision;
+pub mod transfer;
 pub mod validation;
 pub mod vocab;
 pub mod workflow;

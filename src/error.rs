@@ -47,6 +47,8 @@ pub enum AppError {
     EditRefused(EditRefusal),
     /// The referral was already accepted or declined (its status code).
     ReferralDecided(String),
+    /// The record's state does not allow this (see `StoreError::StateConflict`).
+    StateConflict(&'static str),
     /// Field-level validation failed.
     Invalid(Vec<FieldError>),
     /// The request itself could not be read.
@@ -74,9 +76,10 @@ impl AppError {
             AppError::Unauthenticated | AppError::BadCredentials => StatusCode::UNAUTHORIZED,
             AppError::Throttled => StatusCode::TOO_MANY_REQUESTS,
             AppError::CsrfRefused | AppError::Forbidden => StatusCode::FORBIDDEN,
-            AppError::Conflict { .. } | AppError::EditRefused(_) | AppError::ReferralDecided(_) => {
-                StatusCode::CONFLICT
-            }
+            AppError::Conflict { .. }
+            | AppError::EditRefused(_)
+            | AppError::ReferralDecided(_)
+            | AppError::StateConflict(_) => StatusCode::CONFLICT,
             AppError::Refused(_) | AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) | AppError::MalformedId(_) => StatusCode::BAD_REQUEST,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -116,6 +119,7 @@ impl AppError {
                 "stage": r.stage,
                 "section": r.section,
             }),
+            AppError::StateConflict(code) => simple(code, l.text(&code.replace('_', "-"))),
             AppError::Invalid(errors) => json!({
                 "error": "invalid",
                 "message": l.text("error-invalid"),
@@ -253,6 +257,7 @@ impl From<StoreError> for AppError {
             StoreError::Conflict { current } => AppError::Conflict { current },
             StoreError::Refused(r) => AppError::Refused(r),
             StoreError::EditRefused(r) => AppError::EditRefused(r),
+            StoreError::StateConflict(code) => AppError::StateConflict(code),
             StoreError::Invalid(errors) => AppError::Invalid(errors),
             StoreError::ReferralDecided(status) => AppError::ReferralDecided(status),
             StoreError::Unavailable(detail) => {

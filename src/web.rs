@@ -12,13 +12,16 @@ pub mod clients;
 pub mod health;
 pub mod json;
 pub mod locale;
+pub mod outbound;
 pub mod page;
 pub mod pages;
 pub mod records;
+pub mod resources;
 pub mod router;
 pub mod screens;
 pub mod security;
 pub mod supervision;
+pub mod transfers;
 pub mod transitions;
 
 use std::sync::Arc;

@@ -93,7 +93,7 @@ fn expected(policy: Policy, who: Who) -> Expect {
             Admin => HIDDEN,
             _ => FORBIDDEN,
         },
-        Policy::CaseSupervise => match who {
+        Policy::CaseSupervise | Policy::CaseReassign => match who {
             Supervisor => Allowed,
             AssignedWorker | Teammate => FORBIDDEN,
             _ => HIDDEN,
@@ -104,6 +104,11 @@ fn expected(policy: Policy, who: Who) -> Expect {
         },
         Policy::ApprovalSettings => match who {
             Supervisor | OtherSupervisor | Admin => Allowed,
+            _ => HIDDEN,
+        },
+        // The matrix's transfer names the other team's worker as its receiver.
+        Policy::TransferDecide => match who {
+            OtherTeamWorker => Allowed,
             _ => HIDDEN,
         },
     }
@@ -139,6 +144,7 @@ async fn every_route_every_role(app: TestApp) {
             .unwrap()
             .id
     });
+    let ids = OutboundIds::insert(&app, &fx, &case_id).await;
     let actors = [
         (Who::Nobody, None),
         (Who::AssignedWorker, Some(fx.worker.clone())),
@@ -166,6 +172,7 @@ async fn every_route_every_role(app: TestApp) {
                 version,
                 &setup_token,
                 &referral,
+                &ids,
             );
             let (status, answer) = app
                 .call(route.method.clone(), &uri, actor.as_deref(), body)
@@ -191,6 +198,55 @@ async fn every_route_every_role(app: TestApp) {
 }
 on_both_backends!(matrix, every_route_every_role);
 
+/// Records the routes of referrals out, the resource directory and transfers
+/// address: a directory entry, a referral out of the case under test, and a
+/// transfer of another case to the other team's worker (so that accepting it
+/// leaves the case under test where it is).
+struct OutboundIds {
+    resource: String,
+    referral: String,
+    transfer: String,
+}
+
+impl OutboundIds {
+    async fn insert(app: &TestApp, fx: &Fixture, case_id: &str) -> OutboundIds {
+        let (status, resource) = app
+            .post(
+                "/api/resources",
+                &fx.admin,
+                json!({ "name": "南山区法律援助中心", "category": "legal_aid" }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{resource}");
+        let resource = resource["id"].as_str().unwrap().to_owned();
+        let version =
+            app.with_conn(|c| casework::db::cases::find_case(c, case_id).unwrap().version);
+        let (status, referral) = app
+            .post(
+                &format!("/api/cases/{case_id}/outbound-referrals"),
+                &fx.worker,
+                json!({ "version": version, "data": { "resource_id": resource, "request": "申请法律援助" } }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{referral}");
+        let client = create_client(app, &fx.worker, "转案测试", 1985).await;
+        let (other_case, version) = open_case(app, fx, "counselling", &client).await;
+        let (status, transfer) = app
+            .post(
+                &format!("/api/cases/{other_case}/transfers"),
+                &fx.worker,
+                json!({ "version": version, "data": { "to_worker_id": fx.other_team_worker, "reason": "休假" } }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{transfer}");
+        OutboundIds {
+            resource,
+            referral: referral["referral"]["id"].as_str().unwrap().to_owned(),
+            transfer: transfer["transfer"]["id"].as_str().unwrap().to_owned(),
+        }
+    }
+}
+
 /// A request each route accepts when access is granted, so that refusals can only
 /// come from access control.
 #[expect(
@@ -207,9 +263,13 @@ fn request_for(
     version: i64,
     setup_token: &str,
     referral: &str,
+    ids: &OutboundIds,
 ) -> (String, Option<Value>) {
     let uri = path
         .replace("/referrals/{id}", &format!("/referrals/{referral}"))
+        .replace("resources/{id}", &format!("resources/{}", ids.resource))
+        .replace("transfers/{id}", &format!("transfers/{}", ids.transfer))
+        .replace("{rid}", &ids.referral)
         .replace(
             "/api/admin/users/{id}",
             &format!("/api/admin/users/{spare_user}"),

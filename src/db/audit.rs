@@ -41,6 +41,10 @@ code_enum! {
         AgreementCreate => "agreement_create",
         /// An agency's approval policy for a case type was changed.
         ApprovalPolicyChange => "approval_policy_change",
+        ResourceChange => "resource_change",
+        OutboundReferral => "outbound_referral",
+        CaseTransfer => "case_transfer",
+        TransferView => "transfer_view",
     }
 }
 

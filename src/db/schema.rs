@@ -377,6 +377,8 @@ diesel::table! {
         decided_by -> Nullable<Text>,
         decided_at -> Nullable<Timestamp>,
         decision_note -> Nullable<Text>,
+        /// Migration 000009: `transfer` or `reassignment`.
+        kind -> Text,
     }
 }
 

@@ -17,7 +17,9 @@ code_enum! {
         Contract => "contract",
         Sessions => "sessions",
         Closure => "closure",
-        /// Who the case is assigned to (a supervisor reassigns it).
+        /// Referrals out (转介): made and followed up in any open stage.
+        Referrals => "referrals",
+        /// Who holds the case (transfers, reassignment): in any open stage.
         Assignment => "assignment",
     }
 }
@@ -33,7 +35,9 @@ impl Section {
             Section::Contract => &[Contract],
             Section::Sessions => &[Intervention],
             Section::Closure => &[Closure],
-            Section::Assignment => &[Intake, Assessment, Contract, Intervention, Closure],
+            Section::Referrals | Section::Assignment => {
+                &[Intake, Assessment, Contract, Intervention, Closure]
+            }
         }
     }
 }

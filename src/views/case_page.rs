@@ -100,6 +100,10 @@ pub struct CasePage<'a> {
     pub feedback: &'a Feedback,
     /// Supervision: notes, the approval awaited, the reassignment choices.
     pub supervision: &'a CaseSupervision,
+    /// Referrals out (转介).
+    pub outbound: &'a crate::views::outbound::OutboundPanel,
+    /// Transfers and reassignment.
+    pub transfer: &'a crate::views::transfers::TransferPanel,
 }
 
 /// The form of the stage a case is in.
@@ -382,9 +386,11 @@ pub fn case_page(page: &CasePage<'_>) -> Markup {
                     (reassign_card(l, page.who, &page.case.id, page.case.version,
                         page.case.assigned_worker_id.as_deref(), choices, page.feedback))
                 }
+                (crate::views::outbound::case_section(l, page.who, &page.case.id, page.case.version, page.outbound, page.names))
                 (page.details_card())
                 (page.earlier())
                 (page.client_card())
+                (crate::views::transfers::case_section(l, page.who, &page.case.id, page.case.version, page.transfer, page.names))
             }
             aside.case-side {
                 (timeline(l, page.timeline, page.names, Some(&page.notes_ctx())))

@@ -89,6 +89,10 @@ fn navigation(l: Locale, who: &Principal, frame: &Frame<'_>) -> Markup {
                 a href="/" { (l.text("nav-home")) }
                 a href="/cases" { (l.text("nav-cases")) }
                 a href="/cases/new" { (l.text("nav-new-case")) }
+                a href="/transfers" { (l.text("transfer-nav")) }
+            }
+            @if crate::access::may_read_resources(who) {
+                a href="/resources" { (l.text("resource-nav")) }
             }
             @if crate::access::may_see_referrals(who) {
                 a href="/referrals" { (l.text("nav-referrals")) }

@@ -164,6 +164,10 @@ pub struct CaseView {
     pub open_transitions: Vec<Transition>,
     /// True when confidential fields were left out for this reader.
     pub confidential_withheld: bool,
+    /// Referrals out (转介), oldest first; their feedback is confidential.
+    pub outbound_referrals: Vec<crate::db::outbound::OutboundReferralView>,
+    /// Transfers and reassignments, oldest first.
+    pub transfers: Vec<crate::db::transfers::TransferEntry>,
 }
 
 /// Leaves out what only the assigned worker and supervisors may read.
@@ -178,6 +182,9 @@ pub fn withhold_confidential(view: &mut CaseView) {
         Some(CaseDetails::Counselling(d)) => d.self_harm_screening = None,
         Some(CaseDetails::FamilyMediation(d)) => d.conflict = None,
         _ => {}
+    }
+    for r in &mut view.outbound_referrals {
+        r.referral.feedback = None;
     }
     view.confidential_withheld = true;
 }
@@ -206,6 +213,8 @@ pub fn build_case_view(
             Vec::new()
         },
         confidential_withheld: false,
+        outbound_referrals: crate::db::outbound::load_for_case(conn, &case.id)?,
+        transfers: crate::db::transfers::history(conn, &case.id)?,
         case,
     };
     if decide_case(who, &view.case, CaseAction::ViewConfidential) != Decision::Allow {

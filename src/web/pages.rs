@@ -335,6 +335,7 @@ pub async fn stylesheet() -> impl IntoResponse {
             include_str!("../../static/lists.css"),
             include_str!("../../static/referrals.css"),
             include_str!("../../static/supervision.css"),
+            include_str!("../../static/outbound.css"),
         ),
     )
 }

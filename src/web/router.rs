@@ -13,8 +13,8 @@ use axum::routing::{MethodRouter, get, post, put};
 use tower_http::trace::TraceLayer;
 
 use super::{
-    AppState, admin, audit, audit_page, auth, cases, clients, health, pages, records, security,
-    supervision, transitions,
+    AppState, admin, audit, audit_page, auth, cases, clients, health, outbound, pages, records,
+    resources, security, supervision, transfers, transitions,
 };
 use crate::error::{AppError, render_errors};
 
@@ -57,6 +57,11 @@ pub enum Policy {
     Supervision,
     /// Administrators and supervisors (their agency's approval policies).
     ApprovalSettings,
+    /// Supervisors of the case in the path (direct reassignment).
+    CaseReassign,
+    /// The receiving side of the transfer in the path: its named worker, or the
+    /// receiving agency's supervisors when it names none.
+    TransferDecide,
 }
 
 /// One route and its policy.
@@ -375,6 +380,113 @@ fn routes() -> Routes {
             &[(M::POST, CaseSupervise)],
         )
         // --- end supervision ---
+        // --- referrals out, resource directory, transfers (outbound) ---
+        .add(
+            "/api/resources",
+            get(resources::list).post(resources::create),
+            &[(M::GET, SignedIn), (M::POST, Admin)],
+        )
+        .add(
+            "/api/resources/{id}",
+            put(resources::update),
+            &[(M::PUT, Admin)],
+        )
+        .add(
+            "/resources",
+            get(super::screens::resources::list).post(super::screens::resources::create),
+            &[(M::GET, SignedIn), (M::POST, Admin)],
+        )
+        .add(
+            "/resources/new",
+            get(super::screens::resources::new_form),
+            &[(M::GET, Admin)],
+        )
+        .add(
+            "/resources/{id}",
+            get(super::screens::resources::edit_form).post(super::screens::resources::update),
+            &[(M::GET, Admin), (M::POST, Admin)],
+        )
+        .add(
+            "/api/cases/{id}/outbound-referrals",
+            post(outbound::create),
+            &[(M::POST, CaseEdit)],
+        )
+        .add(
+            "/api/cases/{id}/outbound-referrals/{rid}",
+            put(outbound::update),
+            &[(M::PUT, CaseEdit)],
+        )
+        .add(
+            "/cases/{id}/outbound-referrals",
+            post(super::screens::outbound::post_new),
+            &[(M::POST, CaseEdit)],
+        )
+        .add(
+            "/cases/{id}/outbound-referrals/{rid}",
+            post(super::screens::outbound::post_update),
+            &[(M::POST, CaseEdit)],
+        )
+        .add(
+            "/api/cases/{id}/transfers",
+            get(transfers::history).post(transfers::request),
+            &[(M::GET, CaseView), (M::POST, CaseEdit)],
+        )
+        .add(
+            "/api/cases/{id}/transfers/cancel",
+            post(transfers::cancel),
+            &[(M::POST, CaseEdit)],
+        )
+        .add(
+            "/api/cases/{id}/reassign",
+            post(transfers::reassign),
+            &[(M::POST, CaseReassign)],
+        )
+        .add(
+            "/api/transfers",
+            get(transfers::mine),
+            &[(M::GET, CaseStaff)],
+        )
+        .add(
+            "/api/transfers/{id}/accept",
+            post(transfers::accept),
+            &[(M::POST, TransferDecide)],
+        )
+        .add(
+            "/api/transfers/{id}/decline",
+            post(transfers::decline),
+            &[(M::POST, TransferDecide)],
+        )
+        .add(
+            "/cases/{id}/transfers",
+            post(super::screens::transfers::post_request),
+            &[(M::POST, CaseEdit)],
+        )
+        .add(
+            "/cases/{id}/transfers/cancel",
+            post(super::screens::transfers::post_cancel),
+            &[(M::POST, CaseEdit)],
+        )
+        .add(
+            "/cases/{id}/reassign",
+            post(super::screens::transfers::post_reassign),
+            &[(M::POST, CaseReassign)],
+        )
+        .add(
+            "/transfers",
+            get(super::screens::transfers::list),
+            &[(M::GET, CaseStaff)],
+        )
+        .add(
+            "/transfers/{id}/accept",
+            post(super::screens::transfers::post_accept),
+            &[(M::POST, TransferDecide)],
+        )
+        .add(
+            "/transfers/{id}/decline",
+            post(super::screens::transfers::post_decline),
+            &[(M::POST, TransferDecide)],
+        )
+        // --- end outbound ---
         .add("/api/audit", get(audit::search), &[(M::GET, AuditSearch)])
         .add(
             "/audit",

@@ -448,6 +448,17 @@ pub(super) fn timeline(r: &CaseReport<'_>, b: &mut Vec<Block>) {
                 }
                 text
             }
+            TimelineEvent::Referral {
+                resource, status, ..
+            } => format!("{resource} · {}", l.label("outbound-status", status)),
+            TimelineEvent::Transfer { step, to, note } => {
+                let mut text = format!("{} · {to}", l.label("transfer-timeline", step));
+                if let Some(n) = note {
+                    text.push_str(": ");
+                    text.push_str(n);
+                }
+                text
+            }
             TimelineEvent::Referred { union_name, .. } => match union_name {
                 Some(name) => l.text_with(
                     "case-timeline-referred",

@@ -60,6 +60,25 @@ pub enum TimelineEvent {
         /// Why, in the supervisor's words.
         reason: Option<String>,
     },
+    /// A referral out (转介) was made (`made`), or its status recorded.
+    Referral {
+        /// The resource's name.
+        resource: String,
+        /// `OutboundStatus` code after the change.
+        status: String,
+        /// True for the referral itself, false for a later update.
+        made: bool,
+    },
+    /// A step of a transfer: `requested`, `accepted`, `declined`, `cancelled`
+    /// or `reassigned`.
+    Transfer {
+        /// The step.
+        step: String,
+        /// Where the case goes, as shown (worker · agency).
+        to: String,
+        /// The reason or decision note.
+        note: Option<String>,
+    },
 }
 
 /// One entry of the timeline.
@@ -122,6 +141,19 @@ fn what(l: Locale, event: &TimelineEvent, names: &HashMap<String, String>) -> Ma
                 @if let Some(r) = reason { p.reason { (r) } }
             }
         }
+        TimelineEvent::Referral {
+            resource,
+            status,
+            made,
+        } => html! {
+            strong { (l.text(if *made { "outbound-timeline-made" } else { "outbound-timeline-updated" })) }
+            br; (resource) " · " (l.label("outbound-status", status))
+        },
+        TimelineEvent::Transfer { step, to, note } => html! {
+            strong { (l.label("transfer-timeline", step)) }
+            br; (to)
+            @if let Some(n) = note { p.reason { (n) } }
+        },
     }
 }
 
@@ -148,6 +180,8 @@ pub fn timeline(
                             TimelineEvent::Saved { .. } => "saved",
                             TimelineEvent::Referred { .. } => "referred",
                             TimelineEvent::Reassigned { .. } => "reassigned",
+                            TimelineEvent::Referral { .. } => "referral",
+                            TimelineEvent::Transfer { .. } => "transfer",
                         }) } {
                             p.when {
                                 time datetime=(item.at.format("%Y-%m-%dT%H:%M:%SZ")) { (l.date_time(item.at)) }

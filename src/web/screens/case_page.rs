@@ -72,6 +72,8 @@ struct Loaded {
     may_edit: bool,
     may_view_access_log: bool,
     supervision: CaseSupervision,
+    outbound: crate::views::outbound::OutboundPanel,
+    transfer: crate::views::transfers::TransferPanel,
 }
 
 fn load(conn: &mut crate::db::DbConnection, who: &Principal, case_id: &str) -> StoreResult<Loaded> {
@@ -93,6 +95,14 @@ fn load(conn: &mut crate::db::DbConnection, who: &Principal, case_id: &str) -> S
     timeline.sort_by_key(|t| std::cmp::Reverse(t.at));
     let mut ids = mentioned_users(&view, &timeline);
     ids.extend(supervision.people());
+    timeline.extend(super::outbound::timeline_items(conn, &view)?);
+    timeline.extend(super::transfers::timeline_items(conn, &view)?);
+    timeline.sort_by_key(|t| std::cmp::Reverse(t.at));
+    ids.extend(timeline.iter().filter_map(|t| t.actor_id.clone()));
+    ids.extend(super::outbound::mentioned(&view));
+    ids.extend(super::transfers::mentioned(&view));
+    let outbound = super::outbound::panel(conn, &view, may_edit)?;
+    let transfer = super::transfers::panel(conn, who, &view)?;
     ids.sort();
     ids.dedup();
     let names = display_names(conn, &ids)?;
@@ -110,6 +120,8 @@ fn load(conn: &mut crate::db::DbConnection, who: &Principal, case_id: &str) -> S
         may_edit,
         may_view_access_log,
         supervision,
+        outbound,
+        transfer,
     })
 }
 
@@ -220,6 +232,8 @@ pub async fn render_case(
         stored: &stored,
         feedback: &feedback,
         supervision: &loaded.supervision,
+        outbound: &loaded.outbound,
+        transfer: &loaded.transfer,
     };
     let title = format!(
         "{} · {}",
