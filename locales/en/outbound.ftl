@@ -134,7 +134,6 @@ field-transfer-worker-id = worker
 field-transfer-team-id = team
 field-transfer-assignee = new worker
 section-referrals = Referrals out
-section-assignment = Case assignment
 audit-action-resource-change = Resource directory changed
 audit-action-outbound-referral = Referral out
 audit-action-case-transfer = Case transfer

@@ -134,7 +134,6 @@ field-transfer-worker-id = 社工
 field-transfer-team-id = 小组
 field-transfer-assignee = 新的负责社工
 section-referrals = 转介记录
-section-assignment = 个案负责人
 audit-action-resource-change = 修改资源库
 audit-action-outbound-referral = 转介
 audit-action-case-transfer = 转案

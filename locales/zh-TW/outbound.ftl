@@ -134,7 +134,6 @@ field-transfer-worker-id = 社工
 field-transfer-team-id = 小組
 field-transfer-assignee = 新的負責社工
 section-referrals = 轉介記錄
-section-assignment = 個案負責人
 audit-action-resource-change = 修改資源庫
 audit-action-outbound-referral = 轉介
 audit-action-case-transfer = 轉案
