@@ -319,6 +319,9 @@ fn request_for(
         (_, "/api/admin/organisations") => Some(json!({ "name": "x", "kind": "agency" })),
         (_, "/api/admin/teams") => Some(json!({ "organisation_id": fx.agency, "name": "t" })),
         (_, "/api/admin/teams/{id}/members") => Some(json!({ "user_id": spare_user })),
+        (_, "/api/admin/service-agreements") => {
+            Some(json!({ "union_id": fx.union, "agency_id": fx.agency }))
+        }
         (_, "/api/admin/users") => Some(
             json!({ "username": format!("u{version}"), "display_name": "x",
             "role": "social_worker", "organisation_id": fx.agency, "password": "violet-harbour-tram-42" }),

@@ -124,7 +124,9 @@ async fn advance(app: &TestApp, actor: &str, case: &str, v: &mut i64, transition
         .post(
             &format!("/api/cases/{case}/transitions"),
             actor,
-            json!({ "version": *v, "transition": transition }),
+            // Approvals carry a supervisor's comment.
+            json!({ "version": *v, "transition": transition,
+                "reason": transition.starts_with("approve_").then_some("同意 / approved") }),
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{answer}");
@@ -185,7 +187,8 @@ async fn closed_case(app: &TestApp, fx: &Fixture, services: &str) -> String {
         "agreed_on": "2026-11-01" }),
     )
     .await;
-    advance(app, w, &id, &mut v, "advance").await;
+    advance(app, w, &id, &mut v, "submit_plan").await;
+    advance(app, &fx.supervisor, &id, &mut v, "approve_plan").await;
     save(
         app,
         w,
