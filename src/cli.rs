@@ -70,6 +70,13 @@ pub struct DemoArgs {
     /// Load even if the database already holds data.
     #[arg(long)]
     pub force: bool,
+    /// Generate this many cases (all types and stages, spread over three years)
+    /// instead of loading the 26 hand-written ones.
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+    pub cases: Option<u64>,
+    /// Seed of the generator: the same seed gives the same data set.
+    #[arg(long, requires = "cases", default_value_t = crate::demo::generate::DEFAULT_SEED)]
+    pub seed: u64,
 }
 
 /// Runs the parsed command line.
@@ -89,12 +96,44 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Demo(args) => {
-            let summary =
-                tokio::task::spawn_blocking(move || crate::demo::load(&db, args.force)).await??;
+            let summary = tokio::task::spawn_blocking(move || match args.cases {
+                Some(cases) => generate_demo(&db, &args, cases),
+                None => crate::demo::load(&db, args.force),
+            })
+            .await??;
             println!("{summary}");
             Ok(())
         }
     }
+}
+
+/// `casework demo --cases N`, with a progress bar on a terminal.
+fn generate_demo(db: &Db, args: &DemoArgs, cases: u64) -> anyhow::Result<String> {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+    use std::io::IsTerminal;
+    let bar = ProgressBar::with_draw_target(
+        Some(cases),
+        if std::io::stderr().is_terminal() {
+            ProgressDrawTarget::stderr()
+        } else {
+            ProgressDrawTarget::hidden()
+        },
+    );
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:40} {pos}/{len} cases  {per_sec}  {eta} left")
+    {
+        bar.set_style(style);
+    }
+    let options = crate::demo::generate::Options {
+        cases: usize::try_from(cases)?,
+        seed: args.seed,
+        force: args.force,
+    };
+    let summary = crate::demo::generate::load(db, &options, &mut |done| {
+        bar.set_position(done as u64);
+    });
+    bar.finish_and_clear();
+    summary
 }
 
 impl ServeSettings {

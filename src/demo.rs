@@ -15,6 +15,7 @@
 mod build;
 mod counselling;
 mod family;
+pub mod generate;
 mod labour;
 mod seeds;
 mod special;
@@ -82,14 +83,7 @@ pub fn load(db: &Db, force: bool) -> anyhow::Result<String> {
     })?;
     match outcome {
         Ok((world, closed)) => Ok(summary(&world, &password, seeds.len(), closed)),
-        Err(existing) => anyhow::bail!(
-            "This database already holds data ({} users, {} clients, {} cases), so the demo \
-             data set was not loaded. Run `casework demo --force` to add it anyway, or point \
-             --database-url at an empty database.",
-            existing.users,
-            existing.clients,
-            existing.cases
-        ),
+        Err(existing) => Err(existing.refusal("--force")),
     }
 }
 
@@ -111,6 +105,17 @@ impl Existing {
 
     fn any(&self) -> bool {
         self.users > 0 || self.clients > 0 || self.cases > 0
+    }
+    /// Why the demo was not loaded, and how to load it anyway (`flags`).
+    fn refusal(&self, flags: &str) -> anyhow::Error {
+        anyhow::anyhow!(
+            "This database already holds data ({} users, {} clients, {} cases), so the demo \
+             data set was not loaded. Run `casework demo {flags}` to add it anyway, or point \
+             --database-url at an empty database.",
+            self.users,
+            self.clients,
+            self.cases
+        )
     }
 }
 
