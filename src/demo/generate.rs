@@ -91,7 +91,13 @@ pub fn load(db: &Db, options: &Options, progress: &mut dyn FnMut(usize)) -> anyh
     })
     .map_err(|e| anyhow::anyhow!("generating the demo data set failed; nothing was kept: {e:?}"))?;
     match outcome {
-        Ok((world, counts)) => Ok(summary(&world, &counts, options, &password, started.elapsed())),
+        Ok((world, counts)) => Ok(summary(
+            &world,
+            &counts,
+            options,
+            &password,
+            started.elapsed(),
+        )),
         Err(existing) => Err(existing.refusal("--cases N --force")),
     }
 }
@@ -121,20 +127,37 @@ fn generate(
         password_hash,
         now,
     )?;
-    let openings = plan::opening_times(&mut stream(options.seed, OPENINGS_STREAM), options.cases, now);
+    let openings = plan::opening_times(
+        &mut stream(options.seed, OPENINGS_STREAM),
+        options.cases,
+        now,
+    );
     let targets = coverage(&openings, now);
     let mut numbers = reference_counters(conn)?;
     let mut counts = Counts::default();
     let mut batch = rows::Batch::default();
     for (i, opened_at) in openings.iter().enumerate() {
         let mut rng = stream(options.seed, i as u64);
-        let plan = plan::plan_case(&mut rng, &world.roster, *opened_at, now, targets.get(&i).copied());
+        let plan = plan::plan_case(
+            &mut rng,
+            &world.roster,
+            *opened_at,
+            now,
+            targets.get(&i).copied(),
+        );
         let year = opened_at.year();
         let number = numbers.entry(year).or_insert((0, false));
         number.0 += 1;
-        let reference = CaseReference { year, number: number.0 }.to_string();
+        let reference = CaseReference {
+            year,
+            number: number.0,
+        }
+        .to_string();
         counts.per_stage[stage_index(plan.stage())] += 1;
-        counts.per_type[CaseType::ALL.iter().position(|t| *t == plan.case_type).unwrap_or(0)] += 1;
+        counts.per_type[CaseType::ALL
+            .iter()
+            .position(|t| *t == plan.case_type)
+            .unwrap_or(0)] += 1;
         batch.add(&world.roster, &plan, reference);
         if (i + 1) % CASES_PER_BATCH == 0 || i + 1 == openings.len() {
             counts.rows += batch.len();
@@ -153,7 +176,10 @@ fn stage_index(stage: CaseStage) -> usize {
 /// Which cases are forced to a type and stage so that every pair appears: 24
 /// recent cases (opened at least three days ago, so there is time for the walk),
 /// spread over about the last thousand.
-fn coverage(openings: &[chrono::NaiveDateTime], now: chrono::NaiveDateTime) -> HashMap<usize, Target> {
+fn coverage(
+    openings: &[chrono::NaiveDateTime],
+    now: chrono::NaiveDateTime,
+) -> HashMap<usize, Target> {
     let eligible: Vec<usize> = (0..openings.len())
         .rev()
         .filter(|&i| openings[i] <= now - TimeDelta::days(3))
@@ -254,7 +280,11 @@ fn summary(
             .filter(|l| l.starts_with("sw") || l.starts_with("sup"))
             .collect();
         if let (Some(first), Some(last)) = (generated.first(), generated.last()) {
-            let _ = writeln!(s, "  {first} ... {last}  {} more accounts ({role})", generated.len());
+            let _ = writeln!(
+                s,
+                "  {first} ... {last}  {} more accounts ({role})",
+                generated.len()
+            );
         }
     }
     s.truncate(s.trim_end().len());

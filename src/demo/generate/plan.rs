@@ -289,18 +289,18 @@ fn finish_records<R: Rng>(
     contract: &mut ContractInput,
     details: &mut DetailsInput,
 ) {
-    let agreed = acts.iter().find_map(|(at, act)| {
-        matches!(act, Act::Contract { complete: true }).then_some(at.date())
-    });
+    let agreed = acts
+        .iter()
+        .find_map(|(at, act)| matches!(act, Act::Contract { complete: true }).then_some(at.date()));
     if let Some(agreed) = agreed {
         contract.agreed_on = Some(agreed);
         for goal in &mut contract.goals {
             goal.target_date = Some(agreed + TimeDelta::days(rng.random_range(30..=120)));
         }
     }
-    let approved = acts.iter().any(|(_, act)| {
-        matches!(act, Act::Move(m) if m.transition == Transition::ApproveClosure)
-    });
+    let approved = acts
+        .iter()
+        .any(|(_, act)| matches!(act, Act::Move(m) if m.transition == Transition::ApproveClosure));
     if !approved {
         return;
     }
@@ -349,8 +349,16 @@ fn walk<R: Rng>(rng: &mut R, phrases: &Phrases, target: Option<CaseStage>) -> Ve
     };
     // Early closures: a few clients decline, move away or cannot be reached.
     let close_early_from = match target {
-        Some(Closed) if rng.random_bool(0.25) => Some(*[Intake, Assessment, Contract, Intervention].choose(rng).unwrap_or(&Intake)),
-        None if rng.random_bool(0.12) => Some(*[Intake, Assessment, Assessment, Contract, Intervention].choose(rng).unwrap_or(&Intake)),
+        Some(Closed) if rng.random_bool(0.25) => Some(
+            *[Intake, Assessment, Contract, Intervention]
+                .choose(rng)
+                .unwrap_or(&Intake),
+        ),
+        None if rng.random_bool(0.12) => Some(
+            *[Intake, Assessment, Assessment, Contract, Intervention]
+                .choose(rng)
+                .unwrap_or(&Intake),
+        ),
         _ => None,
     };
     let step_back = rng.random_bool(0.06);
@@ -377,13 +385,13 @@ fn walk<R: Rng>(rng: &mut R, phrases: &Phrases, target: Option<CaseStage>) -> Ve
             w.advance(rng.random_range(1..=10), Assessment);
         }
         let gap = rng.random_range(2..=14);
-    w.record(rng, gap, |complete| Act::Assessment { complete });
+        w.record(rng, gap, |complete| Act::Assessment { complete });
         if w.stop_here() || w.close_early(rng, close_early_from, Assessment) {
             return w.steps;
         }
         w.advance(rng.random_range(0..=3), Contract);
         let gap = rng.random_range(3..=14);
-    w.record(rng, gap, |complete| Act::Contract { complete });
+        w.record(rng, gap, |complete| Act::Contract { complete });
         if step_back && round == 0 {
             w.step(
                 rng.random_range(1..=7),
@@ -420,9 +428,14 @@ fn walk<R: Rng>(rng: &mut R, phrases: &Phrases, target: Option<CaseStage>) -> Ve
         }
         w.advance(rng.random_range(1..=10), Closure);
         let gap = rng.random_range(1..=10);
-    w.record(rng, gap, |complete| Act::Closure { complete });
+        w.record(rng, gap, |complete| Act::Closure { complete });
         if send_back && round == 0 {
-            w.supervisor_move(rng.random_range(1..=5), Transition::SendBack, Intervention, pick(rng, phrases.send_back));
+            w.supervisor_move(
+                rng.random_range(1..=5),
+                Transition::SendBack,
+                Intervention,
+                pick(rng, phrases.send_back),
+            );
             w.step(rng.random_range(3..=10), Act::Session(0));
             if w.stop_here() {
                 return w.steps;
@@ -435,12 +448,22 @@ fn walk<R: Rng>(rng: &mut R, phrases: &Phrases, target: Option<CaseStage>) -> Ve
         }
         // The outcome of a dispute or mediation goes into the details at closure.
         w.step(0, Act::Details);
-        w.supervisor_move(rng.random_range(1..=7), Transition::ApproveClosure, Closed, "");
+        w.supervisor_move(
+            rng.random_range(1..=7),
+            Transition::ApproveClosure,
+            Closed,
+            "",
+        );
         if reopen && round == 0 {
             if w.target == Some(Closed) {
                 return w.steps;
             }
-            w.supervisor_move(rng.random_range(30..=200), Transition::Reopen, Assessment, pick(rng, phrases.reopen));
+            w.supervisor_move(
+                rng.random_range(30..=200),
+                Transition::Reopen,
+                Assessment,
+                pick(rng, phrases.reopen),
+            );
             w.passing = false;
         }
     }
@@ -493,7 +516,13 @@ impl Walker {
         self.stage = to;
     }
 
-    fn supervisor_move(&mut self, gap_days: i64, transition: Transition, to: CaseStage, reason: &str) {
+    fn supervisor_move(
+        &mut self,
+        gap_days: i64,
+        transition: Transition,
+        to: CaseStage,
+        reason: &str,
+    ) {
         let from = self.stage;
         self.step(
             gap_days,
@@ -584,7 +613,11 @@ fn client<R: Rng>(
         phone: rng.random_bool(0.95).then(|| text::phone(rng)),
         employer: Some(pick(rng, text::EMPLOYERS).to_owned()),
         union_member: member,
-        union_id: if member { roster.unions.choose(rng).cloned() } else { None },
+        union_id: if member {
+            roster.unions.choose(rng).cloned()
+        } else {
+            None
+        },
         district: Some(pick(rng, text::DISTRICTS).to_owned()),
         special_groups: groups,
     }
@@ -594,18 +627,31 @@ fn details<R: Rng>(rng: &mut R, case_type: CaseType) -> DetailsInput {
     match case_type {
         CaseType::Counselling => DetailsInput::Counselling {
             concern: CounsellingConcern::ALL.choose(rng).copied(),
-            self_harm_screening: Some(pick(rng, text::phrases(case_type, false).screening).to_owned()),
+            self_harm_screening: Some(
+                pick(rng, text::phrases(case_type, false).screening).to_owned(),
+            ),
             preferred_mode: SessionMode::ALL.choose(rng).copied(),
         },
         CaseType::FamilyMediation => DetailsInput::FamilyMediation {
             parties: Some(
-                pick(rng, &["案主及其配偶", "案主、配偶及婆婆", "案主与成年子女", "夫妻双方及双方父母"]).to_owned(),
+                pick(
+                    rng,
+                    &[
+                        "案主及其配偶",
+                        "案主、配偶及婆婆",
+                        "案主与成年子女",
+                        "夫妻双方及双方父母",
+                    ],
+                )
+                .to_owned(),
             ),
             conflict: Some(pick(rng, text::phrases(case_type, false).problems).to_owned()),
             agreement_reached: None,
         },
         CaseType::LabourDispute => {
-            let category = *DisputeCategory::ALL.choose(rng).unwrap_or(&DisputeCategory::WageArrears);
+            let category = *DisputeCategory::ALL
+                .choose(rng)
+                .unwrap_or(&DisputeCategory::WageArrears);
             let workers = if category == DisputeCategory::Collective {
                 rng.random_range(10..=300)
             } else if rng.random_bool(0.8) {
@@ -635,14 +681,26 @@ fn details<R: Rng>(rng: &mut R, case_type: CaseType) -> DetailsInput {
             needs.sort_by_key(|n| n.as_str());
             DetailsInput::SpecialGroup {
                 groups: vec![
-                    *[SpecialGroup::EconomicHardship, SpecialGroup::Unemployed, SpecialGroup::Disability]
-                        .choose(rng)
-                        .unwrap_or(&SpecialGroup::EconomicHardship),
+                    *[
+                        SpecialGroup::EconomicHardship,
+                        SpecialGroup::Unemployed,
+                        SpecialGroup::Disability,
+                    ]
+                    .choose(rng)
+                    .unwrap_or(&SpecialGroup::EconomicHardship),
                 ],
                 needs,
                 resources_linked: Some(
-                    pick(rng, &["区总工会困难职工帮扶中心", "街道就业服务站", "市妇联儿童救助项目", "残联职业培训基地"])
-                        .to_owned(),
+                    pick(
+                        rng,
+                        &[
+                            "区总工会困难职工帮扶中心",
+                            "街道就业服务站",
+                            "市妇联儿童救助项目",
+                            "残联职业培训基地",
+                        ],
+                    )
+                    .to_owned(),
                 ),
             }
         }

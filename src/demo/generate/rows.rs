@@ -16,7 +16,9 @@ use crate::db::clients::Client;
 use crate::db::details::{
     CounsellingDetails, LabourDisputeDetails, MediationDetails, SpecialGroupDetails,
 };
-use crate::db::records::{AssessmentRecord, ClosureRecord, ContractRecord, Goal, IntakeRecord, Session};
+use crate::db::records::{
+    AssessmentRecord, ClosureRecord, ContractRecord, Goal, IntakeRecord, Session,
+};
 use crate::db::schema;
 use crate::db::transitions::TransitionLogEntry;
 use crate::db::{DbConnection, StoreResult, new_id};
@@ -106,7 +108,13 @@ impl Batch {
         for (at, act) in &plan.acts {
             let at = *at;
             version += 1;
-            let saved = |complete| Some(Saved { complete, by: worker, at });
+            let saved = |complete| {
+                Some(Saved {
+                    complete,
+                    by: worker,
+                    at,
+                })
+            };
             match act {
                 Act::Details => details = saved(true),
                 Act::Intake { complete } => intake = saved(*complete),
@@ -143,8 +151,12 @@ impl Batch {
                         transition: m.transition.as_str().to_owned(),
                         from_stage: m.from.as_str().to_owned(),
                         to_stage: m.to.as_str().to_owned(),
-                        actor_id: if m.by_supervisor { &plan.supervisor } else { worker }
-                            .to_owned(),
+                        actor_id: if m.by_supervisor {
+                            &plan.supervisor
+                        } else {
+                            worker
+                        }
+                        .to_owned(),
                         reason: m.reason.clone(),
                         closure_reason: m.closure_reason.map(|r| r.as_str().to_owned()),
                         occurred_at: at,
@@ -200,7 +212,10 @@ impl Batch {
                 case_id: case_id.clone(),
                 channel: i.channel.map(|c| c.as_str().to_owned()),
                 presenting_problem: clean(i.presenting_problem.clone()),
-                urgency: i.urgency.filter(|_| s.complete).map(|u| u.as_str().to_owned()),
+                urgency: i
+                    .urgency
+                    .filter(|_| s.complete)
+                    .map(|u| u.as_str().to_owned()),
                 consent_service: s.complete && i.consent_service,
                 consent_sensitive: s.complete && i.consent_sensitive,
                 guardian_consent: s.complete && i.guardian_consent,

@@ -10,8 +10,8 @@ use diesel::prelude::*;
 
 use super::plan::{self, Roster, TeamRoster};
 use super::*;
-use crate::db::schema::{case_transitions, cases, users};
 use crate::db::cases::{self as case_db, Case};
+use crate::db::schema::{case_transitions, cases, users};
 use crate::db::{DatabaseUrl, PoolSettings, facts, migrations, transitions};
 use crate::domain::workflow::{Actor, TransitionRequest, decide};
 
@@ -101,8 +101,17 @@ fn every_log_passes_the_workflow_and_replays_to_the_stage() {
         );
     }
     assert!(moves > 2_000, "{moves}");
-    for transition in ["advance", "step_back", "close_early", "approve_closure", "send_back"] {
-        assert!(detours.contains(transition), "no {transition} in {detours:?}");
+    for transition in [
+        "advance",
+        "step_back",
+        "close_early",
+        "approve_closure",
+        "send_back",
+    ] {
+        assert!(
+            detours.contains(transition),
+            "no {transition} in {detours:?}"
+        );
     }
 
     // Dates reach back three years and never into the future.
@@ -123,7 +132,10 @@ fn every_log_passes_the_workflow_and_replays_to_the_stage() {
         .iter()
         .filter(|c| c.reference.starts_with(&format!("CW-{this_year}-")))
         .count();
-    let worker = all.iter().find_map(|c| c.assigned_worker_id.clone()).unwrap();
+    let worker = all
+        .iter()
+        .find_map(|c| c.assigned_worker_id.clone())
+        .unwrap();
     let sample = &all[0];
     let opened = write_transaction(&mut conn, |c| {
         case_db::open_case(
@@ -139,10 +151,7 @@ fn every_log_passes_the_workflow_and_replays_to_the_stage() {
         )
     })
     .unwrap();
-    assert_eq!(
-        opened.reference,
-        format!("CW-{this_year}-{:06}", used + 1)
-    );
+    assert_eq!(opened.reference, format!("CW-{this_year}-{:06}", used + 1));
 
     // A second load is refused without --force, and adds to the data with it.
     let refusal = load(&db, &options, &mut |_| {}).unwrap_err().to_string();

@@ -22,14 +22,14 @@ const SURNAMES: &[&str] = &[
 
 const GIVEN_FEMALE: &[&str] = &[
     "秀英", "桂英", "美玲", "丽娟", "晓燕", "小红", "淑芬", "海燕", "雪梅", "春花", "玉兰", "慧敏",
-    "静", "敏", "丽", "艳", "娟", "霞", "婷婷", "欣怡", "雨桐", "佳怡", "思琪", "梦瑶", "晓雨", "红梅",
-    "翠萍", "金凤", "冬梅", "月娥",
+    "静", "敏", "丽", "艳", "娟", "霞", "婷婷", "欣怡", "雨桐", "佳怡", "思琪", "梦瑶", "晓雨",
+    "红梅", "翠萍", "金凤", "冬梅", "月娥",
 ];
 
 const GIVEN_MALE: &[&str] = &[
-    "伟", "强", "磊", "军", "勇", "杰", "涛", "斌", "超", "明", "建华", "建国", "志强", "国庆", "海波",
-    "永刚", "文斌", "俊杰", "浩然", "子轩", "宇航", "家豪", "春生", "德胜", "光明", "振华", "卫东",
-    "小龙", "大勇", "金山",
+    "伟", "强", "磊", "军", "勇", "杰", "涛", "斌", "超", "明", "建华", "建国", "志强", "国庆",
+    "海波", "永刚", "文斌", "俊杰", "浩然", "子轩", "宇航", "家豪", "春生", "德胜", "光明", "振华",
+    "卫东", "小龙", "大勇", "金山",
 ];
 
 const ENGLISH_FEMALE: &[&str] = &[
@@ -216,8 +216,14 @@ const COUNSELLING: Phrases = Phrases {
         ("掌握放松技巧", "能独立完成腹式呼吸练习并每天练习"),
         ("安全计划", "知道至少两个求助渠道并写入安全卡"),
     ],
-    services: &["个案心理疏导；放松训练；必要时转介精神科评估", "个案面谈与电话跟进；哀伤辅导"],
-    frequency: &["每周一次，每次50分钟，共6次", "每两周一次面谈，其间电话跟进"],
+    services: &[
+        "个案心理疏导；放松训练；必要时转介精神科评估",
+        "个案面谈与电话跟进；哀伤辅导",
+    ],
+    frequency: &[
+        "每周一次，每次50分钟，共6次",
+        "每两周一次面谈，其间电话跟进",
+    ],
     session_notes: &[
         "回顾一周睡眠日记，入睡时间有所提前；练习腹式呼吸。",
         "讨论与主管沟通的方式，角色扮演一次。",
@@ -225,7 +231,11 @@ const COUNSELLING: Phrases = Phrases {
         "复核安全计划，案主表示近一周无消极念头。",
         "布置家庭作业：每天记录三件做得好的事。",
     ],
-    session_services: &["心理疏导；放松训练", "情绪支持；认知重构练习", "安全计划复核"],
+    session_services: &[
+        "心理疏导；放松训练",
+        "情绪支持；认知重构练习",
+        "安全计划复核",
+    ],
     summaries: &[
         "经六次面谈，案主睡眠明显改善，焦虑得分下降，能运用放松技巧应对压力。",
         "案主哀伤情绪逐步平复，重新参与工友活动，目标基本达成。",
@@ -244,7 +254,11 @@ const FAMILY: Phrases = Phrases {
         "父母与成年子女因赡养费用分担发生冲突。",
         "丈夫长期在外打工，夫妻感情疏远，经济安排有分歧。",
     ],
-    physiological: &["长期失眠，食欲不振。", "身体状况良好。", "高血压，需按时服药。"],
+    physiological: &[
+        "长期失眠，食欲不振。",
+        "身体状况良好。",
+        "高血压，需按时服药。",
+    ],
     psychological: &[
         "委屈、愤怒情绪明显，对婚姻前景悲观。",
         "压力大，觉得两头为难，自责。",
@@ -260,15 +274,26 @@ const FAMILY: Phrases = Phrases {
         "曾有推搡行为，已告知反家暴求助途径。",
         "筛查未见风险因素。",
     ],
-    needs: &["改善夫妻沟通；商定孩子教育安排。", "厘清赡养责任，达成书面协议。", "缓和家庭矛盾，避免冲突升级。"],
-    strengths: &["双方都愿意坐下来谈。", "重视孩子，愿意为孩子做出让步。", "工会调解员熟悉双方，有信任基础。"],
+    needs: &[
+        "改善夫妻沟通；商定孩子教育安排。",
+        "厘清赡养责任，达成书面协议。",
+        "缓和家庭矛盾，避免冲突升级。",
+    ],
+    strengths: &[
+        "双方都愿意坐下来谈。",
+        "重视孩子，愿意为孩子做出让步。",
+        "工会调解员熟悉双方，有信任基础。",
+    ],
     goals: &[
         ("达成调解协议", "双方签署书面协议"),
         ("改善沟通", "每周至少一次不争吵的家庭谈话"),
         ("孩子安排", "确定孩子就学和照顾方案"),
         ("费用分担", "赡养费分担比例写入协议并按月执行"),
     ],
-    services: &["家庭调解面谈；夫妻沟通辅导", "联合面谈与个别面谈结合；必要时法律咨询"],
+    services: &[
+        "家庭调解面谈；夫妻沟通辅导",
+        "联合面谈与个别面谈结合；必要时法律咨询",
+    ],
     frequency: &["每两周一次联合面谈", "每周一次，共4次"],
     session_notes: &[
         "双方各自陈述诉求，明确共同关注点是孩子。",
@@ -296,7 +321,11 @@ const LABOUR: Phrases = Phrases {
         "公司单方面调岗降薪，案主不同意后被停工。",
         "社保断缴半年，公司称“自愿放弃”，案主否认。",
     ],
-    physiological: &["手部受伤未愈，需定期复诊。", "长期加班导致腰肌劳损。", "身体状况良好。"],
+    physiological: &[
+        "手部受伤未愈，需定期复诊。",
+        "长期加班导致腰肌劳损。",
+        "身体状况良好。",
+    ],
     psychological: &[
         "着急、愤怒，担心拿不回工资影响家里生活。",
         "对维权没有信心，怕被报复。",
@@ -317,14 +346,21 @@ const LABOUR: Phrases = Phrases {
         "确认劳动关系；申请工伤认定。",
         "通过工会与企业协商，追讨加班费。",
     ],
-    strengths: &["保留了完整的工资条和考勤记录。", "工友团结，愿意共同作证。", "熟悉手机办事，能自行提交材料。"],
+    strengths: &[
+        "保留了完整的工资条和考勤记录。",
+        "工友团结，愿意共同作证。",
+        "熟悉手机办事，能自行提交材料。",
+    ],
     goals: &[
         ("追回欠薪", "拖欠工资全额或按协议到账"),
         ("确认劳动关系", "取得仲裁或法院确认文书"),
         ("工伤认定", "取得工伤认定决定书"),
         ("证据完备", "证据清单所列材料全部收集"),
     ],
-    services: &["劳动法律咨询；协助申请仲裁；工会协商", "转介法律援助；陪同办理工伤认定"],
+    services: &[
+        "劳动法律咨询；协助申请仲裁；工会协商",
+        "转介法律援助；陪同办理工伤认定",
+    ],
     frequency: &["每周电话跟进，关键节点陪同", "每两周一次面谈"],
     session_notes: &[
         "整理证据清单，指导案主补充银行流水。",
@@ -353,19 +389,46 @@ const SPECIAL: Phrases = Phrases {
         "年过五十失业，找工作屡屡碰壁，家庭收入中断。",
         "新就业形态劳动者，没有社保，生病后生活困难。",
     ],
-    physiological: &["孕期，身体疲劳。", "左腿残疾，行动不便。", "慢性病需长期服药。"],
-    psychological: &["压力大，担心孩子和生计。", "自信心受挫，觉得自己没用。", "情绪尚可，积极寻求帮助。"],
-    social: &["丈夫常年在外，家中无人帮手。", "与子女关系好，但子女收入有限。", "社区和工会有联系，未申请过救助。"],
-    screening: &["无自伤风险。", "经济困难导致情绪低落，无自伤意念。", "筛查未见风险因素。"],
-    needs: &["申请困难职工帮扶金；联系医疗救助。", "职业技能培训与岗位推荐。", "调整岗位，落实孕期保护。"],
-    strengths: &["学习意愿强。", "有一定积蓄，能维持两三个月。", "工会会员，符合多项帮扶条件。"],
+    physiological: &[
+        "孕期，身体疲劳。",
+        "左腿残疾，行动不便。",
+        "慢性病需长期服药。",
+    ],
+    psychological: &[
+        "压力大，担心孩子和生计。",
+        "自信心受挫，觉得自己没用。",
+        "情绪尚可，积极寻求帮助。",
+    ],
+    social: &[
+        "丈夫常年在外，家中无人帮手。",
+        "与子女关系好，但子女收入有限。",
+        "社区和工会有联系，未申请过救助。",
+    ],
+    screening: &[
+        "无自伤风险。",
+        "经济困难导致情绪低落，无自伤意念。",
+        "筛查未见风险因素。",
+    ],
+    needs: &[
+        "申请困难职工帮扶金；联系医疗救助。",
+        "职业技能培训与岗位推荐。",
+        "调整岗位，落实孕期保护。",
+    ],
+    strengths: &[
+        "学习意愿强。",
+        "有一定积蓄，能维持两三个月。",
+        "工会会员，符合多项帮扶条件。",
+    ],
     goals: &[
         ("获得帮扶金", "帮扶金申请获批并发放"),
         ("参加培训", "完成一期职业技能培训并取得证书"),
         ("重新就业", "签订新的劳动合同"),
         ("岗位调整", "孕期岗位调整书面确认"),
     ],
-    services: &["困难职工帮扶申请；资源链接；就业推荐", "转介职业培训机构；跟进就业"],
+    services: &[
+        "困难职工帮扶申请；资源链接；就业推荐",
+        "转介职业培训机构；跟进就业",
+    ],
     frequency: &["每两周一次面谈或电话", "每月一次家访"],
     session_notes: &[
         "协助填写帮扶金申请表，补齐收入证明。",
@@ -393,19 +456,55 @@ const ENGLISH: Phrases = Phrases {
         "Conflict with spouse over moving back home; the children are caught in the middle.",
         "Lost his job after an injury at work and needs help finding training and new work.",
     ],
-    physiological: &["Poor sleep, headaches.", "Recovering from a hand injury.", "In good health."],
-    psychological: &["Anxious and tired, worried about money.", "Low mood since the job loss.", "Calm, wants practical help."],
-    social: &["Lives alone in a dormitory; family abroad.", "Married, two children in school here.", "Close to two co-workers from the same town."],
-    screening: &["No thoughts of self-harm.", "Passing negative thoughts, no plan; safety plan agreed.", "No risk factors found."],
-    needs: &["Better sleep and a talk with the supervisor about shifts.", "Recover unpaid wages.", "Training and a new job."],
-    strengths: &["Keen to get help and keeps appointments.", "Kept payslips and messages as evidence.", "Speaks Cantonese, Mandarin and English."],
-    goals: &[
-        ("Sleep better", "At least six hours a night, five nights a week"),
-        ("Recover wages", "Unpaid wages received in full or as agreed"),
-        ("Find work", "Signs a new employment contract"),
-        ("Agree family plan", "Written agreement on the children's schooling"),
+    physiological: &[
+        "Poor sleep, headaches.",
+        "Recovering from a hand injury.",
+        "In good health.",
     ],
-    services: &["Counselling sessions and phone follow-up", "Legal advice and union negotiation"],
+    psychological: &[
+        "Anxious and tired, worried about money.",
+        "Low mood since the job loss.",
+        "Calm, wants practical help.",
+    ],
+    social: &[
+        "Lives alone in a dormitory; family abroad.",
+        "Married, two children in school here.",
+        "Close to two co-workers from the same town.",
+    ],
+    screening: &[
+        "No thoughts of self-harm.",
+        "Passing negative thoughts, no plan; safety plan agreed.",
+        "No risk factors found.",
+    ],
+    needs: &[
+        "Better sleep and a talk with the supervisor about shifts.",
+        "Recover unpaid wages.",
+        "Training and a new job.",
+    ],
+    strengths: &[
+        "Keen to get help and keeps appointments.",
+        "Kept payslips and messages as evidence.",
+        "Speaks Cantonese, Mandarin and English.",
+    ],
+    goals: &[
+        (
+            "Sleep better",
+            "At least six hours a night, five nights a week",
+        ),
+        (
+            "Recover wages",
+            "Unpaid wages received in full or as agreed",
+        ),
+        ("Find work", "Signs a new employment contract"),
+        (
+            "Agree family plan",
+            "Written agreement on the children's schooling",
+        ),
+    ],
+    services: &[
+        "Counselling sessions and phone follow-up",
+        "Legal advice and union negotiation",
+    ],
     frequency: &["Weekly, 50 minutes", "Every two weeks, phone in between"],
     session_notes: &[
         "Reviewed the sleep diary; practised breathing exercises.",

@@ -49,7 +49,12 @@ pub(super) fn setup<R: Rng>(
     let mut unions = Vec::new();
     for seed in UNIONS {
         let parent = seed.parent.map(|p: usize| unions_id(&unions, p));
-        unions.push(organisations::insert_organisation(conn, seed.name, seed.kind, parent.as_deref())?);
+        unions.push(organisations::insert_organisation(
+            conn,
+            seed.name,
+            seed.kind,
+            parent.as_deref(),
+        )?);
     }
     let districts: Vec<String> = unions
         .iter()
@@ -57,7 +62,9 @@ pub(super) fn setup<R: Rng>(
         .map(|u| u.id.clone())
         .collect();
     for (i, name) in text::GRASSROOTS_UNIONS.iter().enumerate() {
-        let parent = districts.get(i % districts.len().max(1)).map(String::as_str);
+        let parent = districts
+            .get(i % districts.len().max(1))
+            .map(String::as_str);
         unions.push(organisations::insert_organisation(
             conn,
             name,
@@ -111,7 +118,14 @@ pub(super) fn setup<R: Rng>(
             SUPERVISOR => all_teams.clone(),
             _ => seed.teams.iter().map(|&t| all_teams[t].clone()).collect(),
         };
-        named.push(account(conn, seed.username, seed.name, seed.role, &organisation_id, &team_ids)?);
+        named.push(account(
+            conn,
+            seed.username,
+            seed.name,
+            seed.role,
+            &organisation_id,
+            &team_ids,
+        )?);
     }
 
     let per_team = workers_per_team(cases, teams.len());
@@ -125,7 +139,14 @@ pub(super) fn setup<R: Rng>(
             let (female, english) = (rng.random_bool(0.7), rng.random_bool(0.15));
             let name = text::person_name(rng, female, english);
             let login = format!("sw{worker_number:02}");
-            workers.push(account(conn, &login, &name, Role::SocialWorker, &agency.id, &team_ids)?);
+            workers.push(account(
+                conn,
+                &login,
+                &name,
+                Role::SocialWorker,
+                &agency.id,
+                &team_ids,
+            )?);
         }
         if t == 0 {
             workers.push(named[LI].clone());
