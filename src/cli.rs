@@ -1,4 +1,4 @@
-//! The command line: `serve` (the default), `migrate`, `demo`.
+//! The command line: `serve` (the default), `migrate`, `demo`, `create-user`, `backup`.
 
 use clap::{Parser, Subcommand};
 use tokio::net::TcpListener;
@@ -34,6 +34,16 @@ pub enum Command {
     /// Create an account. The password is asked for twice, or read from the
     /// first line of standard input with --password-stdin (for scripts).
     CreateUser(CreateUserArgs),
+    /// Copy a live SQLite database to PATH, consistently, while it serves
+    /// (never overwrites a file). PostgreSQL: use pg_dump.
+    Backup(BackupArgs),
+}
+
+/// Options of `casework backup`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct BackupArgs {
+    /// Where to write the copy: a new file.
+    pub path: std::path::PathBuf,
 }
 
 /// Options of `casework create-user`.
@@ -84,8 +94,17 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let command = cli
         .command
         .unwrap_or_else(|| Command::Serve(ServeSettings::parse_from_env_only()));
+    // A backup reads the database as it is: no migrations, no pool.
+    if let Command::Backup(args) = &command {
+        let (url, path) = (cli.database.url.clone(), args.path.clone());
+        let report =
+            tokio::task::spawn_blocking(move || crate::backup::backup(&url, &path)).await??;
+        println!("{report}");
+        return Ok(());
+    }
     let db = open(&cli.database).await?;
     match command {
+        Command::Backup(_) => Ok(()),
         Command::Serve(settings) => serve(db, settings).await,
         Command::Migrate => Ok(()),
         Command::CreateUser(args) => {

@@ -80,15 +80,18 @@ pub fn load(db: &Db, options: &Options, progress: &mut dyn FnMut(usize)) -> anyh
     let password = super::demo_password()?;
     let password_hash = accounts::hash_password(&password)?;
     let mut conn = db.get()?;
-    let outcome = write_transaction(&mut conn, |conn| {
-        if !options.force {
-            let existing = Existing::count(conn)?;
-            if existing.any() {
-                return Ok(Err(existing));
+    let outcome = with_load_cache(&mut conn, |conn| {
+        write_transaction(conn, |conn| {
+            if !options.force {
+                let existing = Existing::count(conn)?;
+                if existing.any() {
+                    return Ok(Err(existing));
+                }
             }
-        }
-        generate(conn, options, &password_hash, progress).map(Ok)
+            generate(conn, options, &password_hash, progress).map(Ok)
+        })
     })
+    .and_then(|outcome| outcome)
     .map_err(|e| anyhow::anyhow!("generating the demo data set failed; nothing was kept: {e:?}"))?;
     match outcome {
         Ok((world, counts)) => Ok(summary(
@@ -100,6 +103,24 @@ pub fn load(db: &Db, options: &Options, progress: &mut dyn FnMut(usize)) -> anyh
         )),
         Err(existing) => Err(existing.refusal("--cases N --force")),
     }
+}
+
+/// Runs `f` with a larger SQLite page cache (the default is 2 MB): the indexes
+/// on stage, worker and dates take rows at many places at once. The cache grows
+/// only as far as pages are touched, and is set back afterwards, so that the
+/// pooled connection returns as it was.
+fn with_load_cache<T>(conn: &mut DbConnection, f: impl FnOnce(&mut DbConnection) -> T) -> StoreResult<T> {
+    use diesel::connection::SimpleConnection;
+    const CACHE_KIB: i64 = 128 * 1024;
+    let sqlite = matches!(conn, DbConnection::Sqlite(_));
+    if sqlite {
+        conn.batch_execute(&format!("PRAGMA cache_size = -{CACHE_KIB}"))?;
+    }
+    let outcome = f(conn);
+    if sqlite {
+        conn.batch_execute("PRAGMA cache_size = -2000")?;
+    }
+    Ok(outcome)
 }
 
 /// A generator for one purpose, independent of every other: a case's plan does
