@@ -66,8 +66,12 @@ async fn kill_during_transitions(url: &str) {
             .step_by(CLIENTS)
             .map(|(id, v)| (id.clone(), *v, "assessment"))
             .collect();
-        let (http, acks, unexpected, in_flight) =
-            (http.clone(), acks.clone(), unexpected.clone(), in_flight.clone());
+        let (http, acks, unexpected, in_flight) = (
+            http.clone(),
+            acks.clone(),
+            unexpected.clone(),
+            in_flight.clone(),
+        );
         tasks.push(tokio::spawn(async move {
             if owned.is_empty() {
                 return;
@@ -81,7 +85,9 @@ async fn kill_during_transitions(url: &str) {
                     json!({ "version": *version, "transition": "step_back", "reason": "重新预估" })
                 };
                 in_flight.fetch_add(1, Ordering::SeqCst);
-                let answer = http.post(&format!("/api/cases/{id}/transitions"), &body).await;
+                let answer = http
+                    .post(&format!("/api/cases/{id}/transitions"), &body)
+                    .await;
                 in_flight.fetch_sub(1, Ordering::SeqCst);
                 match answer {
                     Ok((200, done)) => {
@@ -141,11 +147,10 @@ async fn kill_during_transitions(url: &str) {
             .unwrap();
         assert_eq!(check.len(), 1);
         assert_eq!(check[0].integrity_check, "ok");
-        let broken: Vec<Line> = diesel::sql_query(
-            "SELECT 'fk' AS integrity_check FROM pragma_foreign_key_check",
-        )
-        .load(&mut conn)
-        .unwrap();
+        let broken: Vec<Line> =
+            diesel::sql_query("SELECT 'fk' AS integrity_check FROM pragma_foreign_key_check")
+                .load(&mut conn)
+                .unwrap();
         assert!(broken.is_empty(), "foreign keys hold");
     }
     let mut logged = HashMap::new();
@@ -179,7 +184,11 @@ async fn kill_during_transitions(url: &str) {
             .first(&mut conn)
             .optional()
             .unwrap();
-        assert_eq!(found.as_deref(), Some(ack.to_stage.as_str()), "{ack:?} lost");
+        assert_eq!(
+            found.as_deref(),
+            Some(ack.to_stage.as_str()),
+            "{ack:?} lost"
+        );
     }
 
     // Through the restarted server.

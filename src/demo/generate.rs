@@ -109,7 +109,10 @@ pub fn load(db: &Db, options: &Options, progress: &mut dyn FnMut(usize)) -> anyh
 /// on stage, worker and dates take rows at many places at once. The cache grows
 /// only as far as pages are touched, and is set back afterwards, so that the
 /// pooled connection returns as it was.
-fn with_load_cache<T>(conn: &mut DbConnection, f: impl FnOnce(&mut DbConnection) -> T) -> StoreResult<T> {
+fn with_load_cache<T>(
+    conn: &mut DbConnection,
+    f: impl FnOnce(&mut DbConnection) -> T,
+) -> StoreResult<T> {
     use diesel::connection::SimpleConnection;
     const CACHE_KIB: i64 = 128 * 1024;
     let sqlite = matches!(conn, DbConnection::Sqlite(_));

@@ -21,6 +21,13 @@ pub const PASSWORD: &str = "violet-harbour-tram-42";
 
 /// Runs a `casework` command to completion; panics with its output if it fails.
 pub fn casework(url: &str, args: &[&str], stdin: Option<&str>) -> String {
+    let (ok, stdout, stderr) = casework_result(url, args, stdin);
+    assert!(ok, "casework {args:?} failed: {stdout}{stderr}");
+    stdout
+}
+
+/// Runs a `casework` command to completion: whether it succeeded, its output and errors.
+pub fn casework_result(url: &str, args: &[&str], stdin: Option<&str>) -> (bool, String, String) {
     use std::io::Write;
     let mut child = Command::new(env!("CARGO_BIN_EXE_casework"))
         .arg("--database-url")
@@ -38,13 +45,11 @@ pub fn casework(url: &str, args: &[&str], stdin: Option<&str>) -> String {
     }
     drop(input);
     let out = child.wait_with_output().expect("wait");
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(
+    (
         out.status.success(),
-        "casework {args:?} failed: {stdout}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    stdout
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 /// Creates a social worker who can sign in (and, on the way, migrates the database).
@@ -156,11 +161,7 @@ impl Http {
         let mut http = Http::new(base);
         let body = serde_json::json!({ "username": username, "password": PASSWORD });
         let request = http.request("POST", "/api/session", Some(&body));
-        let response = http
-            .client
-            .request(request)
-            .await
-            .expect("sign-in request");
+        let response = http.client.request(request).await.expect("sign-in request");
         let cookie = response
             .headers()
             .get("set-cookie")
@@ -168,14 +169,24 @@ impl Http {
             .and_then(|v| v.split(';').next())
             .expect("session cookie")
             .to_owned();
-        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
         let info: Value = serde_json::from_slice(&bytes).expect("session JSON");
         http.csrf = info["csrf_token"].as_str().map(str::to_owned);
         http.cookie = Some(cookie);
         http
     }
 
-    fn request(&self, method: &str, path: &str, body: Option<&Value>) -> axum::http::Request<Full<Bytes>> {
+    fn request(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<&Value>,
+    ) -> axum::http::Request<Full<Bytes>> {
         let mut builder = axum::http::Request::builder()
             .method(method)
             .uri(format!("{}{path}", self.base));
@@ -235,7 +246,12 @@ impl Http {
 /// Opens a case for the signed-in worker and walks it into assessment with a
 /// complete assessment, so that it can go back and forth between assessment and
 /// contract. Returns (case id, version).
-pub async fn case_in_assessment(http: &Http, worker: &str, organisation: &str, n: usize) -> (String, i64) {
+pub async fn case_in_assessment(
+    http: &Http,
+    worker: &str,
+    organisation: &str,
+    n: usize,
+) -> (String, i64) {
     use serde_json::json;
     let ok = |r: Result<(u16, Value), NoAnswer>, want: u16| {
         let (status, body) = r.expect("answer");
