@@ -79,6 +79,11 @@ pub struct ServeSettings {
     /// proxy on a trusted host terminates connections.
     #[arg(long, env = "CASEWORK_BEHIND_PROXY", default_value_t = false)]
     pub behind_proxy: bool,
+
+    /// Serve the benchmark's baseline endpoints `/bench/plaintext` and
+    /// `/bench/fortunes` (public, no sign-in). For benchmark runs only.
+    #[arg(long, env = "CASEWORK_BENCH_ENDPOINTS", default_value_t = false)]
+    pub bench_endpoints: bool,
 }
 
 impl ServeSettings {
@@ -92,6 +97,7 @@ impl ServeSettings {
             session_max_hours: 12,
             insecure_cookies: false,
             behind_proxy: false,
+            bench_endpoints: false,
         }
     }
 

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod audit;
 pub mod audit_page;
 pub mod auth;
+pub mod bench;
 pub mod cases;
 pub mod clients;
 pub mod health;

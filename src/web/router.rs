@@ -235,6 +235,18 @@ fn routes() -> Routes {
             &[(M::POST, CaseTransition)],
         )
         // --- end cases ---
+        // --- scale: benchmark baselines (404 unless `serve --bench-endpoints`) ---
+        .add(
+            "/bench/plaintext",
+            get(super::bench::plaintext),
+            &[(M::GET, Public)],
+        )
+        .add(
+            "/bench/fortunes",
+            get(super::bench::fortunes),
+            &[(M::GET, Public)],
+        )
+        // --- end scale ---
         .add("/api/audit", get(audit::search), &[(M::GET, AuditSearch)])
         .add(
             "/audit",

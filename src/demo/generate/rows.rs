@@ -200,7 +200,7 @@ impl Batch {
         });
         let risk_level = assessment
             .filter(|s| s.complete)
-            .and_then(|_| plan.assessment.risk_level)
+            .and(plan.assessment.risk_level)
             .map(|r| r.as_str().to_owned());
         self.cases.push(Case {
             id: case_id.clone(),
