@@ -93,6 +93,9 @@ pub fn load(db: &Db, options: &Options, progress: &mut dyn FnMut(usize)) -> anyh
     })
     .and_then(|outcome| outcome)
     .map_err(|e| anyhow::anyhow!("generating the demo data set failed; nothing was kept: {e:?}"))?;
+    if outcome.is_ok() {
+        refresh_statistics(&mut conn)?;
+    }
     match outcome {
         Ok((world, counts)) => Ok(summary(
             &world,
@@ -124,6 +127,20 @@ fn with_load_cache<T>(
         conn.batch_execute("PRAGMA cache_size = -2000")?;
     }
     Ok(outcome)
+}
+
+/// Refreshes the query planner's statistics after a bulk load. Without them
+/// PostgreSQL plans the case list as if the tables were empty (a scan of every
+/// case in the stage instead of the worker's index: 40 ms instead of 0.2 ms at
+/// 100,000 cases) until autovacuum gets round to it. SQLite samples a bounded
+/// number of rows per index, so this stays quick on a large file.
+fn refresh_statistics(conn: &mut DbConnection) -> StoreResult<()> {
+    use diesel::connection::SimpleConnection;
+    match conn {
+        DbConnection::Sqlite(c) => c.batch_execute("PRAGMA analysis_limit = 1000; ANALYZE;")?,
+        DbConnection::Postgresql(c) => c.batch_execute("ANALYZE")?,
+    }
+    Ok(())
 }
 
 /// A generator for one purpose, independent of every other: a case's plan does

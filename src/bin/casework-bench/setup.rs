@@ -165,9 +165,10 @@ fn reset(backend: Backend, args: &Args, url: &str) -> anyhow::Result<()> {
         }
         Backend::Postgres => {
             let mut admin = casework::db::connection::establish(&args.postgres_url.parse()?)?;
-            admin.batch_execute(
-                "DROP DATABASE IF EXISTS casework_bench WITH (FORCE); CREATE DATABASE casework_bench;",
-            )?;
+            // Two statements: together in one string they would form a transaction
+            // block, which DROP DATABASE refuses.
+            admin.batch_execute("DROP DATABASE IF EXISTS casework_bench WITH (FORCE)")?;
+            admin.batch_execute("CREATE DATABASE casework_bench")?;
         }
     }
     Ok(())
