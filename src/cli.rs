@@ -1,4 +1,4 @@
-//! The command line: `serve` (the default), `migrate`, `demo`.
+//! The command line: `serve` (the default), `migrate`, `demo`, `create-user`, `backup`.
 
 use clap::{Parser, Subcommand};
 use tokio::net::TcpListener;
@@ -44,6 +44,16 @@ pub enum Command {
     /// Create an account. The password is asked for twice, or read from the
     /// first line of standard input with --password-stdin (for scripts).
     CreateUser(CreateUserArgs),
+    /// Copy a live SQLite database to PATH, consistently, while it serves
+    /// (never overwrites a file). PostgreSQL: use pg_dump.
+    Backup(BackupArgs),
+}
+
+/// Options of `casework backup`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct BackupArgs {
+    /// Where to write the copy: a new file.
+    pub path: std::path::PathBuf,
 }
 
 /// Options of `casework create-user`.
@@ -80,6 +90,13 @@ pub struct DemoArgs {
     /// Load even if the database already holds data.
     #[arg(long)]
     pub force: bool,
+    /// Generate this many cases (all types and stages, spread over three years)
+    /// instead of loading the 26 hand-written ones.
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+    pub cases: Option<u64>,
+    /// Seed of the generator: the same seed gives the same data set.
+    #[arg(long, requires = "cases", default_value_t = crate::demo::generate::DEFAULT_SEED)]
+    pub seed: u64,
 }
 
 /// Runs the parsed command line.
@@ -88,8 +105,17 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         .command
         .unwrap_or_else(|| Command::Serve(ServeSettings::parse_from_env_only()));
     crate::local_time::set_zone(cli.time_zone).map_err(anyhow::Error::msg)?;
+    // A backup reads the database as it is: no migrations, no pool.
+    if let Command::Backup(args) = &command {
+        let (url, path) = (cli.database.url.clone(), args.path.clone());
+        let report =
+            tokio::task::spawn_blocking(move || crate::backup::backup(&url, &path)).await??;
+        println!("{report}");
+        return Ok(());
+    }
     let db = open(&cli.database).await?;
     match command {
+        Command::Backup(_) => Ok(()),
         Command::Serve(settings) => serve(db, settings).await,
         Command::Migrate => Ok(()),
         Command::CreateUser(args) => {
@@ -100,12 +126,44 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Demo(args) => {
-            let summary =
-                tokio::task::spawn_blocking(move || crate::demo::load(&db, args.force)).await??;
+            let summary = tokio::task::spawn_blocking(move || match args.cases {
+                Some(cases) => generate_demo(&db, &args, cases),
+                None => crate::demo::load(&db, args.force),
+            })
+            .await??;
             println!("{summary}");
             Ok(())
         }
     }
+}
+
+/// `casework demo --cases N`, with a progress bar on a terminal.
+fn generate_demo(db: &Db, args: &DemoArgs, cases: u64) -> anyhow::Result<String> {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+    use std::io::IsTerminal;
+    let bar = ProgressBar::with_draw_target(
+        Some(cases),
+        if std::io::stderr().is_terminal() {
+            ProgressDrawTarget::stderr()
+        } else {
+            ProgressDrawTarget::hidden()
+        },
+    );
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:40} {pos}/{len} cases  {per_sec}  {eta} left")
+    {
+        bar.set_style(style);
+    }
+    let options = crate::demo::generate::Options {
+        cases: usize::try_from(cases)?,
+        seed: args.seed,
+        force: args.force,
+    };
+    let summary = crate::demo::generate::load(db, &options, &mut |done| {
+        bar.set_position(done as u64);
+    });
+    bar.finish_and_clear();
+    summary
 }
 
 impl ServeSettings {

@@ -91,6 +91,11 @@ pub struct ServeSettings {
     /// NotoSansCJK-Regular.ttc, 2 is Simplified Chinese and 3 Traditional Chinese).
     #[arg(long, env = "CASEWORK_REPORT_FONT_FACE", requires = "report_font")]
     pub report_font_face: Option<u32>,
+    /// Serve the benchmark's baseline endpoints `/bench/plaintext` and
+    /// `/bench/fortunes` (public, no sign-in). For benchmark runs only.
+    #[arg(long, env = "CASEWORK_BENCH_ENDPOINTS", default_value_t = false)]
+    pub bench_endpoints: bool,
+
     /// Thresholds of the supervisors' oversight alerts.
     #[command(flatten)]
     pub alerts: AlertSettings,
@@ -152,6 +157,7 @@ impl ServeSettings {
             report_font: None,
             report_font_face: None,
             alerts: AlertSettings::default(),
+            bench_endpoints: false,
         }
     }
 

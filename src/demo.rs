@@ -16,6 +16,7 @@ mod build;
 mod counselling;
 mod directory;
 mod family;
+pub mod generate;
 mod labour;
 mod referrals;
 mod seeds;
@@ -129,6 +130,17 @@ impl Existing {
 
     fn any(&self) -> bool {
         self.users > 0 || self.clients > 0 || self.cases > 0
+    }
+    /// Why the demo was not loaded, and how to load it anyway (`flags`).
+    fn refusal(&self, flags: &str) -> anyhow::Error {
+        anyhow::anyhow!(
+            "This database already holds data ({} users, {} clients, {} cases), so the demo \
+             data set was not loaded. Run `casework demo {flags}` to add it anyway, or point \
+             --database-url at an empty database.",
+            self.users,
+            self.clients,
+            self.cases
+        )
     }
 }
 

@@ -7,6 +7,7 @@ pub mod audit_page;
 pub mod auth;
 pub mod case_report;
 pub mod case_timeline;
+pub mod bench;
 pub mod cases;
 pub mod clients;
 pub mod health;

@@ -118,7 +118,7 @@ pub(super) fn setup(
 
 /// The seed's login name, or with a number added when `--force` loads the demo
 /// again into a database that already has it (login names are unique).
-fn free_username(conn: &mut DbConnection, base: &str) -> StoreResult<String> {
+pub(super) fn free_username(conn: &mut DbConnection, base: &str) -> StoreResult<String> {
     let mut candidate = base.to_owned();
     for n in 2.. {
         if accounts::find_credentials(conn, &candidate)?.is_none() {

@@ -487,6 +487,18 @@ fn routes() -> Routes {
             &[(M::POST, TransferDecide)],
         )
         // --- end outbound ---
+        // --- scale: benchmark baselines (404 unless `serve --bench-endpoints`) ---
+        .add(
+            "/bench/plaintext",
+            get(super::bench::plaintext),
+            &[(M::GET, Public)],
+        )
+        .add(
+            "/bench/fortunes",
+            get(super::bench::fortunes),
+            &[(M::GET, Public)],
+        )
+        // --- end scale ---
         .add("/api/audit", get(audit::search), &[(M::GET, AuditSearch)])
         .add(
             "/audit",

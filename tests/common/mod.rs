@@ -472,3 +472,40 @@ impl Snapshot {
         })
     }
 }
+
+/// A fresh PostgreSQL database next to `CASEWORK_TEST_POSTGRES_URL`, dropped
+/// afterwards, for tests that run the server as a process; `None` when the
+/// variable is not set (and a failure in CI, as for [`TestApp::postgres`]).
+pub struct FreshPostgres {
+    pub url: String,
+    base: String,
+    name: String,
+}
+
+impl FreshPostgres {
+    pub fn create() -> Option<FreshPostgres> {
+        let Ok(base) = std::env::var("CASEWORK_TEST_POSTGRES_URL") else {
+            assert!(
+                std::env::var("CI").is_err(),
+                "CI is set but CASEWORK_TEST_POSTGRES_URL is not: the PostgreSQL suite must run in CI"
+            );
+            return None;
+        };
+        let name = format!("casework_test_{}", uuid::Uuid::new_v4().simple());
+        admin_sql(&base, &format!("CREATE DATABASE {name}"));
+        Some(FreshPostgres {
+            url: replace_db_name(&base, &name),
+            base,
+            name,
+        })
+    }
+}
+
+impl Drop for FreshPostgres {
+    fn drop(&mut self) {
+        admin_sql(
+            &self.base,
+            &format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name),
+        );
+    }
+}

@@ -33,8 +33,9 @@ pub fn goal_rows(values: &FormValues) -> Vec<usize> {
             .all(|f| values.get(&format!("goals.{i}.{f}")).trim().is_empty())
     };
     let empty = rows.iter().filter(|i| is_empty(i)).count();
-    let next = rows.last().map_or(0, |i| i + 1);
-    rows.extend(next..next + EMPTY_ROWS.saturating_sub(empty));
+    // Row numbers come from the submitted form: any number, up to usize::MAX.
+    let next = rows.last().map_or(0, |i| i.saturating_add(1));
+    rows.extend(next..next.saturating_add(EMPTY_ROWS.saturating_sub(empty)));
     rows
 }
 
