@@ -328,7 +328,7 @@ fn json_inputs_read_and_validate_anything() {
                 let _ = i.validate();
             }
             if let Ok(i) = serde_json::from_slice::<ContractInput>(&bytes) {
-                let _ = i.validate();
+                let _ = i.validate(today);
             }
             if let Ok(i) = serde_json::from_slice::<SessionInput>(&bytes) {
                 let _ = i.validate(today);

@@ -787,6 +787,8 @@ fn session<R: Rng>(rng: &mut R, phrases: &Phrases, held_on: NaiveDate) -> Sessio
         participants: Some("案主、社工".to_owned()),
         notes: Some(pick(rng, phrases.session_notes).to_owned()),
         services_delivered: Some(pick(rng, phrases.session_services).to_owned()),
+        // Generated sessions carry no per-goal ratings (a later extension).
+        goal_progress: Vec::new(),
     }
 }
 

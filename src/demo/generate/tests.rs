@@ -198,7 +198,7 @@ fn plans_pass_validation_and_do_not_depend_on_anything_but_the_seed() {
         p.details.validate().unwrap();
         p.intake.validate().unwrap();
         p.assessment.validate().unwrap();
-        p.contract.validate().unwrap();
+        p.contract.validate(now.date()).unwrap();
         p.closure.validate().unwrap();
         for s in &p.sessions {
             s.validate(now.date()).unwrap();
