@@ -168,6 +168,24 @@ fn generate(
         password_hash,
         now,
     )?;
+    // The generated histories advance plans without a separate approval step (the
+    // generator predates plan approval): the generated agency records that policy,
+    // so that every logged move is one the workflow allows. Closures keep sign-off.
+    if let Some(team) = world.roster.teams.first() {
+        for case_type in CaseType::ALL {
+            crate::db::supervision::policies::set_policy(
+                conn,
+                &world.roster.agency,
+                *case_type,
+                crate::domain::supervision::ApprovalPolicy {
+                    plan_required: false,
+                    closure_required: true,
+                },
+                &team.supervisor,
+                now,
+            )?;
+        }
+    }
     let openings = plan::opening_times(
         &mut stream(options.seed, OPENINGS_STREAM),
         options.cases,

@@ -452,7 +452,8 @@ fn walk<R: Rng>(rng: &mut R, phrases: &Phrases, target: Option<CaseStage>) -> Ve
             rng.random_range(1..=7),
             Transition::ApproveClosure,
             Closed,
-            "",
+            // Sign-off carries the supervisor's comment.
+            "同意结案。",
         );
         if reopen && round == 0 {
             if w.target == Some(Closed) {
