@@ -4,6 +4,7 @@
 //! in here, so that tests build exactly the application that runs.
 
 pub mod access;
+pub mod charts;
 pub mod cli;
 pub mod clock;
 pub mod config;

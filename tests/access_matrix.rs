@@ -93,6 +93,11 @@ fn expected(policy: Policy, who: Who) -> Expect {
             Admin => HIDDEN,
             _ => FORBIDDEN,
         },
+        // Supervisors see their agency's figures; the officer their union's roll-up.
+        Policy::Evaluation => match who {
+            Supervisor | OtherSupervisor | Officer => Allowed,
+            _ => HIDDEN,
+        },
     }
 }
 
@@ -232,6 +237,9 @@ fn request_for(
         (_, "/api/admin/organisations") => Some(json!({ "name": "x", "kind": "agency" })),
         (_, "/api/admin/teams") => Some(json!({ "organisation_id": fx.agency, "name": "t" })),
         (_, "/api/admin/teams/{id}/members") => Some(json!({ "user_id": spare_user })),
+        (_, "/api/admin/service-agreements") => {
+            Some(json!({ "union_id": fx.union, "agency_id": fx.other_agency }))
+        }
         (_, "/api/admin/users") => Some(
             json!({ "username": format!("u{version}"), "display_name": "x",
             "role": "social_worker", "organisation_id": fx.agency, "password": "violet-harbour-tram-42" }),

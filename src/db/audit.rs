@@ -38,6 +38,8 @@ code_enum! {
         SelfReferralCreate => "self_referral_create",
         ReceiptCheck => "receipt_check",
         AgreementCreate => "agreement_create",
+        EvaluationView => "evaluation_view",
+        EvaluationExport => "evaluation_export",
     }
 }
 

@@ -93,6 +93,9 @@ fn navigation(l: Locale, who: &Principal) -> Markup {
             @if crate::access::may_refer(who) {
                 a href="/referrals/new" { (l.text("nav-new-referral")) }
             }
+            @if crate::access::may_see_evaluation(who) {
+                a href="/reports/evaluation" { (l.text("eval-nav")) }
+            }
             @if crate::access::audit_scope(who).is_some() {
                 a href="/audit" { (l.text("nav-audit")) }
             }

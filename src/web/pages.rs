@@ -334,6 +334,7 @@ pub async fn stylesheet() -> impl IntoResponse {
             include_str!("../../static/cases.css"),
             include_str!("../../static/lists.css"),
             include_str!("../../static/referrals.css"),
+            include_str!("../../static/evaluation.css"),
         ),
     )
 }

@@ -50,6 +50,9 @@ pub enum Policy {
     ReferralDecide,
     /// Officers of the referring union (agency staff: forbidden).
     ReferralAnswer,
+    /// Supervisors (their agency or teams) and union officers (their union's
+    /// protected roll-up): `crate::access::evaluation_scope`.
+    Evaluation,
 }
 
 /// One route and its policy.
@@ -309,6 +312,18 @@ fn routes() -> Routes {
             &[(M::POST, SignedIn)],
         )
         // --- end referrals in ---
+        // --- evaluation report ---
+        .add(
+            "/reports/evaluation",
+            get(super::screens::evaluation::screen),
+            &[(M::GET, Evaluation)],
+        )
+        .add(
+            "/reports/evaluation.csv",
+            get(super::screens::evaluation::csv),
+            &[(M::GET, Evaluation)],
+        )
+        // --- end evaluation report ---
         .add("/api/audit", get(audit::search), &[(M::GET, AuditSearch)])
         .add(
             "/audit",
