@@ -2,6 +2,7 @@
 //! variable (the flag wins); `casework --help` and docs/operations.md list them.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Args;
@@ -79,6 +80,17 @@ pub struct ServeSettings {
     /// proxy on a trusted host terminates connections.
     #[arg(long, env = "CASEWORK_BEHIND_PROXY", default_value_t = false)]
     pub behind_proxy: bool,
+
+    /// A font file (.ttf, .otf, or a .ttc collection) for PDF reports instead of
+    /// the built-in WenQuanYi Micro Hei, e.g. Noto Sans CJK. It must cover Chinese;
+    /// an unusable file stops the server at start-up with the reason.
+    #[arg(long, env = "CASEWORK_REPORT_FONT")]
+    pub report_font: Option<PathBuf>,
+
+    /// Which face of a --report-font collection to use, numbered from 0 (in
+    /// NotoSansCJK-Regular.ttc, 2 is Simplified Chinese and 3 Traditional Chinese).
+    #[arg(long, env = "CASEWORK_REPORT_FONT_FACE", requires = "report_font")]
+    pub report_font_face: Option<u32>,
 }
 
 impl ServeSettings {
@@ -92,6 +104,8 @@ impl ServeSettings {
             session_max_hours: 12,
             insecure_cookies: false,
             behind_proxy: false,
+            report_font: None,
+            report_font_face: None,
         }
     }
 

@@ -14,6 +14,7 @@ pub mod domain;
 pub mod error;
 pub mod i18n;
 pub mod local_time;
+pub mod reports;
 pub mod views;
 pub mod web;
 

@@ -5,6 +5,8 @@ pub mod admin;
 pub mod audit;
 pub mod audit_page;
 pub mod auth;
+pub mod case_report;
+pub mod case_timeline;
 pub mod cases;
 pub mod clients;
 pub mod health;

@@ -28,6 +28,7 @@ code_enum! {
         CaseUpdate => "case_update",
         CaseTransition => "case_transition",
         CaseAccessLog => "case_access_log",
+        CaseReport => "case_report",
         AuditSearch => "audit_search",
         AdminAccess => "admin_access",
         CsrfRefused => "csrf_refused",

@@ -328,6 +328,9 @@ pub fn case_page(page: &CasePage<'_>) -> Markup {
     ));
     html! {
         (page.header())
+        p.report-link {
+            a.button href={ "/cases/" (page.case.id) "/report.pdf" } download { (l.text("report-download")) }
+        }
         (page.progress())
         (alerts(l, page.stage, page.feedback))
         @if page.withheld { p.note.confidential { (l.text("case-withheld-note")) } }

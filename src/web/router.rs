@@ -312,6 +312,13 @@ fn routes() -> Routes {
             &[(M::POST, SignedIn)],
         )
         // --- end referrals in ---
+        // --- case report (pdf) ---
+        .add(
+            "/cases/{id}/report.pdf",
+            get(super::case_report::download),
+            &[(M::GET, CaseView)],
+        )
+        // --- end case report ---
         // --- evaluation report ---
         .add(
             "/reports/evaluation",

@@ -14,15 +14,16 @@ use axum::response::{IntoResponse, Response};
 
 use super::forms::{diff, fill::stored_forms};
 use crate::access::{CaseAction, Decision, Principal, decide_case};
-use crate::db::audit::{self, AuditAction, AuditFilter, AuditScope, Outcome};
+use crate::db::audit::AuditAction;
 use crate::db::facts::may_be_under_14;
 use crate::db::organisations::display_names;
 use crate::db::{StoreResult, now};
 use crate::error::AppError;
-use crate::views::case_page::timeline::{TimelineEvent, TimelineItem};
+use crate::views::case_page::timeline::TimelineItem;
 use crate::views::case_page::{CasePage, case_page, stage_form};
 use crate::views::stage_forms::{Conflict, Feedback, FormKind, FormValues};
 use crate::web::AppState;
+use crate::web::case_timeline::{load_timeline, mentioned_users};
 use crate::web::cases::{CaseView, audit_case, audited_refusal, build_case_view, check_case};
 use crate::web::json::IdPath;
 use crate::web::page::PageContext;
@@ -76,78 +77,8 @@ fn load(conn: &mut crate::db::DbConnection, who: &Principal, case_id: &str) -> S
     let may_edit = decide_case(who, &case, CaseAction::Edit) == Decision::Allow;
     let may_view_access_log = decide_case(who, &case, CaseAction::ViewAccessLog) == Decision::Allow;
     let view = build_case_view(conn, who, case)?;
-    // Record saves come from the audit trail (one query); sessions and transitions
-    // come with the view. Session saves are shown from the sessions themselves.
-    let filter = AuditFilter {
-        case_id: Some(case_id.to_owned()),
-        action: Some(AuditAction::CaseUpdate),
-        ..AuditFilter::default()
-    };
-    let saves = audit::search(conn, &AuditScope::All, &filter, audit::MAX_EVENTS)?;
-    let c = &view.case;
-    let mut timeline = vec![TimelineItem {
-        at: c.opened_at,
-        actor_id: Some(c.created_by.clone()),
-        event: TimelineEvent::Opened,
-    }];
-    timeline.extend(view.transitions.iter().map(|t| TimelineItem {
-        at: t.occurred_at,
-        actor_id: Some(t.actor_id.clone()),
-        event: TimelineEvent::Moved {
-            transition: t.transition.clone(),
-            from: t.from_stage.clone(),
-            to: t.to_stage.clone(),
-            reason: t.reason.clone(),
-            closure_reason: t.closure_reason.clone(),
-        },
-    }));
-    timeline.extend(view.records.sessions.iter().map(|s| TimelineItem {
-        at: s.recorded_at,
-        actor_id: Some(s.recorded_by.clone()),
-        event: TimelineEvent::Session {
-            held_on: s.held_on,
-            minutes: s.duration_minutes,
-            mode: s.mode.clone(),
-        },
-    }));
-    timeline.extend(
-        saves
-            .into_iter()
-            .filter(|e| e.outcome == Outcome::Allowed.as_str())
-            .filter_map(|e| {
-                let section = e.detail.filter(|d| !d.starts_with("session"))?;
-                Some(TimelineItem {
-                    at: e.occurred_at,
-                    actor_id: e.actor_id,
-                    event: TimelineEvent::Saved { section },
-                })
-            }),
-    );
-    if let Some(referral) = crate::db::referrals::for_case(conn, case_id)? {
-        let row = crate::db::referrals::rows(conn, vec![referral])?.pop();
-        if let Some(row) = row {
-            timeline.push(TimelineItem {
-                at: row.referral.created_at,
-                actor_id: row.referral.referred_by.clone(),
-                event: TimelineEvent::Referred {
-                    referral_id: row.referral.id.clone(),
-                    union_name: row.union_name,
-                },
-            });
-        }
-    }
-    timeline.sort_by_key(|t| std::cmp::Reverse(t.at));
-
-    let mut ids: Vec<String> = timeline.iter().filter_map(|t| t.actor_id.clone()).collect();
-    ids.extend(c.assigned_worker_id.clone());
-    ids.extend(
-        view.records
-            .intake
-            .as_ref()
-            .and_then(|r| r.consent_recorded_by.clone()),
-    );
-    ids.sort();
-    ids.dedup();
+    let timeline = load_timeline(conn, &view)?;
+    let ids = mentioned_users(&view, &timeline);
     let names = display_names(conn, &ids)?;
     audit_case(
         conn,

@@ -1,0 +1,35 @@
+## 个案报告（PDF）
+
+report-download = 下载个案报告（PDF）
+report-title = 个案报告
+report-confidential = 机密
+report-generated = 由 { $name } 于 { $when }（UTC）生成
+report-page = 第 { $n } 页，共 { $total } 页
+report-reference = 个案编号
+report-case-type = 个案类型
+report-client = 服务对象
+report-agency = 服务机构
+report-team = 服务小组
+report-closed = 结案日期
+report-sessions = 服务次数
+report-sessions-count = 共 { $n } 次服务，合计 { $minutes } 分钟
+report-confidential-statement = 机密文件。本报告载有社会工作服务对象的敏感个人信息，请妥善保管，仅提供给为服务对象提供服务所必需的人员，不再需要时请予销毁。
+report-withheld-note = 本份报告未包含保密内容（服务记录内容、风险筛查、矛盾情况等）：仅负责社工和督导可查看。
+report-section-referrals = 转介
+report-referral-status = 状态
+report-referral-feedback = 转介机构的反馈
+report-section-goals = 服务目标及达成情况
+report-goal-not-rated = 尚未评定
+report-gas-t-score = 目标达成量表 T 分数
+report-gas-t-score-note = T 分数综合各项目标的评分（每项 −2 至 +2）：50 分表示目标如预期达成，高于 50 分表示好于预期。
+report-section-who5 = 幸福感变化（WHO-5）
+report-who5-change = 变化
+report-who5-change-value = { $change } 分
+report-who5-change-better = 有明显改善
+report-who5-change-worse = 有明显下降
+report-who5-change-small = 变化未达明显程度
+report-who5-note = WHO-5 分数范围为 0 至 100 分。50 分或以下提示幸福感较差；变化达 10 分或以上视为明显变化。
+report-event = { $what }：{ $detail }
+report-signed-off = 批准结案
+report-signed-off-by = 由 { $name } 于 { $when } 批准
+audit-action-case-report = 下载个案报告

@@ -1,0 +1,35 @@
+## 個案報告（PDF）
+
+report-download = 下載個案報告（PDF）
+report-title = 個案報告
+report-confidential = 機密
+report-generated = 由 { $name } 於 { $when }（UTC）產生
+report-page = 第 { $n } 頁，共 { $total } 頁
+report-reference = 個案編號
+report-case-type = 個案類型
+report-client = 服務對象
+report-agency = 服務機構
+report-team = 服務小組
+report-closed = 結案日期
+report-sessions = 服務次數
+report-sessions-count = 共 { $n } 次服務，合計 { $minutes } 分鐘
+report-confidential-statement = 機密文件。本報告載有社會工作服務對象的敏感個人資料，請妥善保管，僅提供給為服務對象提供服務所必需的人員，不再需要時請予銷毀。
+report-withheld-note = 本份報告未包含保密內容（服務記錄內容、風險篩查、衝突情況等）：僅負責社工和督導可查看。
+report-section-referrals = 轉介
+report-referral-status = 狀態
+report-referral-feedback = 轉介機構的回饋
+report-section-goals = 服務目標及達成情況
+report-goal-not-rated = 尚未評定
+report-gas-t-score = 目標達成量表 T 分數
+report-gas-t-score-note = T 分數綜合各項目標的評分（每項 −2 至 +2）：50 分表示目標如預期達成，高於 50 分表示優於預期。
+report-section-who5 = 幸福感變化（WHO-5）
+report-who5-change = 變化
+report-who5-change-value = { $change } 分
+report-who5-change-better = 有明顯改善
+report-who5-change-worse = 有明顯下降
+report-who5-change-small = 變化未達明顯程度
+report-who5-note = WHO-5 分數範圍為 0 至 100 分。50 分或以下提示幸福感較差；變化達 10 分或以上視為明顯變化。
+report-event = { $what }：{ $detail }
+report-signed-off = 核准結案
+report-signed-off-by = 由 { $name } 於 { $when } 核准
+audit-action-case-report = 下載個案報告

@@ -1,0 +1,7 @@
+//! Printed reports (PDF, printpdf): the case report, and what any report needs:
+//! the font, page layout with wrapping and pagination, and the PDF writer.
+
+pub mod case_report;
+pub mod fonts;
+pub mod layout;
+pub mod pdf;
