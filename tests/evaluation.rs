@@ -32,7 +32,7 @@ use fixture::{
     CaseSpec, at, child_union, insert_case, insert_referral, insert_referral_out, insert_resource,
     utc,
 };
-use read::{Csv, cells, download, page};
+use read::{Csv, cells, download, keep_page_images, page, pdf_pages};
 
 struct World {
     fx: Fixture,
@@ -818,6 +818,123 @@ async fn refusals_and_bad_input(app: TestApp) {
     assert!(home.contains("评估报告"));
 }
 on_both_backends!(refusals, refusals_and_bad_input);
+
+async fn pdf_report(app: TestApp) {
+    let world = build(&app);
+    let fx = &world.fx;
+    let (status, headers, pdf) = download(
+        &app,
+        &fx.supervisor,
+        &format!("/reports/evaluation.pdf?{MARCH}"),
+        "zh-CN",
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-type"], "application/pdf");
+    assert_eq!(
+        headers["content-disposition"],
+        "attachment; filename=\"evaluation-2026-03-01-2026-03-31.pdf\""
+    );
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(
+        pdf.len() < 400_000,
+        "the font is subset: {} bytes",
+        pdf.len()
+    );
+    if backend_is_sqlite(&app) {
+        keep_page_images(&pdf, "evaluation-report", 3);
+    }
+    let Some(pages) = pdf_pages(&pdf) else { return };
+    let all = pages.concat();
+    for text in [
+        "成效评估报告",
+        "鹏城社工服务中心",
+        "2026年3月1日至2026年3月31日",
+        "新开个案（按接案渠道）",
+        "热线电话",
+        "各阶段停留天数",
+        "中位数（天）",
+        "WHO-5幸福感指数",
+        "66.7%",
+        "南山区法律援助中心",
+        "社工个案量",
+        "李晓梅",
+    ] {
+        assert!(all.contains(text), "{text} in the PDF");
+    }
+    // The figures of the hand-worked tables: contract 5.5 and 9.7 days, intervention 13.5 and 21.1.
+    for figure in ["5.5", "9.7", "13.5", "21.1", "49.0", "4.5"] {
+        assert!(all.contains(figure), "{figure} in the PDF");
+    }
+    let total = pages.len();
+    assert!(total >= 2);
+    for (i, page) in pages.iter().enumerate() {
+        assert!(page.contains("内部资料·注意保密"), "mark on page {}", i + 1);
+        assert!(
+            page.contains(&format!("第{}页，共{total}页", i + 1)),
+            "page number on page {}",
+            i + 1
+        );
+        assert!(
+            page.contains("由王建国于"),
+            "who generated it, on page {}",
+            i + 1
+        );
+    }
+
+    let (_, _, pdf) = download(
+        &app,
+        &fx.supervisor,
+        &format!("/reports/evaluation.pdf?{MARCH}"),
+        "en",
+    )
+    .await;
+    let all = pdf_pages(&pdf).unwrap().concat();
+    for text in [
+        "Evaluationreport",
+        "Casesopened,byintakechannel",
+        "Hotline",
+        "Mediandays",
+        "Page1of",
+    ] {
+        assert!(all.contains(text), "{text} in the English PDF");
+    }
+
+    let (_, _, pdf) = download(
+        &app,
+        &fx.officer,
+        &format!("/reports/evaluation.pdf?{MARCH}"),
+        "zh-TW",
+    )
+    .await;
+    let all = pdf_pages(&pdf).unwrap().concat();
+    assert!(all.contains("內部資料·工會彙整"));
+    assert!(all.contains("成效評估報告"));
+    assert!(all.contains("<5"));
+    assert!(!all.contains("李晓梅"), "no worker in the roll-up");
+
+    let (status, _, _) = download(
+        &app,
+        &fx.worker,
+        &format!("/reports/evaluation.pdf?{MARCH}"),
+        "en",
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _, _) = download(
+        &app,
+        &fx.supervisor,
+        "/reports/evaluation.pdf?from=2026-13-01",
+        "en",
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+on_both_backends!(pdf, pdf_report);
+
+fn backend_is_sqlite(app: &TestApp) -> bool {
+    app.backend == "sqlite"
+}
 
 /// Every key of the report exists in all three languages.
 #[test]

@@ -102,3 +102,8 @@ eval-category-other = Other
 ## Audit trail
 audit-action-evaluation-view = Evaluation report read
 audit-action-evaluation-export = Evaluation report downloaded
+
+## The PDF
+eval-pdf-period = Period
+eval-pdf-mark = INTERNAL · CONFIDENTIAL
+eval-pdf-mark-protected = INTERNAL · UNION ROLL-UP

@@ -102,3 +102,8 @@ eval-category-other = 其他
 ## 审计记录
 audit-action-evaluation-view = 查阅评估报告
 audit-action-evaluation-export = 下载评估报告
+
+## PDF
+eval-pdf-period = 期间
+eval-pdf-mark = 内部资料 · 注意保密
+eval-pdf-mark-protected = 内部资料 · 工会汇总

@@ -102,3 +102,8 @@ eval-category-other = 其他
 ## 稽核紀錄
 audit-action-evaluation-view = 查閱評估報告
 audit-action-evaluation-export = 下載評估報告
+
+## PDF
+eval-pdf-period = 期間
+eval-pdf-mark = 內部資料 · 注意保密
+eval-pdf-mark-protected = 內部資料 · 工會彙整

@@ -55,17 +55,17 @@ pub fn load_timeline(conn: &mut DbConnection, view: &CaseView) -> StoreResult<Ve
                 })
             }),
     );
-    if let Some(referral) = crate::db::referrals::for_case(conn, &c.id)? {
-        if let Some(row) = crate::db::referrals::rows(conn, vec![referral])?.pop() {
-            timeline.push(TimelineItem {
-                at: row.referral.created_at,
-                actor_id: row.referral.referred_by.clone(),
-                event: TimelineEvent::Referred {
-                    referral_id: row.referral.id.clone(),
-                    union_name: row.union_name,
-                },
-            });
-        }
+    if let Some(referral) = crate::db::referrals::for_case(conn, &c.id)?
+        && let Some(row) = crate::db::referrals::rows(conn, vec![referral])?.pop()
+    {
+        timeline.push(TimelineItem {
+            at: row.referral.created_at,
+            actor_id: row.referral.referred_by.clone(),
+            event: TimelineEvent::Referred {
+                referral_id: row.referral.id.clone(),
+                union_name: row.union_name,
+            },
+        });
     }
     timeline.sort_by_key(|t| std::cmp::Reverse(t.at));
     Ok(timeline)

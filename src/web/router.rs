@@ -330,6 +330,11 @@ fn routes() -> Routes {
             get(super::screens::evaluation::csv),
             &[(M::GET, Evaluation)],
         )
+        .add(
+            "/reports/evaluation.pdf",
+            get(super::screens::evaluation::pdf),
+            &[(M::GET, Evaluation)],
+        )
         // --- end evaluation report ---
         .add("/api/audit", get(audit::search), &[(M::GET, AuditSearch)])
         .add(

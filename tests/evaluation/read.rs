@@ -105,3 +105,58 @@ pub fn cells(html: &str, table: &str, item: &str) -> Vec<String> {
         .map(|c| c[..c.find("</td>").unwrap()].to_owned())
         .collect()
 }
+
+/// The text of a PDF, one string per page with all white space removed, as
+/// poppler's `pdftotext` extracts it; `None` when poppler is not installed
+/// (outside CI, where it must be).
+pub fn pdf_pages(pdf: &[u8]) -> Option<Vec<String>> {
+    use std::process::Command;
+    if Command::new("pdftotext").arg("-v").output().is_err() {
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI is set but pdftotext is missing: install poppler-utils"
+        );
+        eprintln!("pdftotext not found (apt-get install poppler-utils): PDF checks skipped");
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pdftotext failed: {out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut pages: Vec<String> = text
+        .split('\u{0C}')
+        .map(|p| p.chars().filter(|c| !c.is_whitespace()).collect())
+        .collect();
+    if pages.last().is_some_and(String::is_empty) {
+        pages.pop();
+    }
+    Some(pages)
+}
+
+/// With `CASEWORK_SCREENSHOTS` set, writes the first pages of a PDF as PNG
+/// images into `docs/screenshots/` (`name-1.png`...), for the documentation.
+pub fn keep_page_images(pdf: &[u8], name: &str, pages: u32) {
+    if std::env::var("CASEWORK_SCREENSHOTS").is_err() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("docs/screenshots")
+        .join(name);
+    let status = std::process::Command::new("pdftoppm")
+        .args(["-png", "-r", "60", "-f", "1", "-l", &pages.to_string()])
+        .arg(&path)
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success(), "pdftoppm failed");
+}

@@ -8,6 +8,9 @@ use crate::domain::evaluation::report::{DurationRow, WorkerRow};
 use crate::domain::evaluation::{Disclosure, Label, Report, Shown, Table};
 use crate::i18n::Locale;
 
+/// The most bars a chart draws.
+const MAX_BARS: usize = 20;
+
 /// How a table is drawn besides its figures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChartKind {
@@ -72,6 +75,8 @@ impl TablePart {
             .collect();
         match self.chart {
             ChartKind::None => None,
+            // A long list (many unions or resources) reads better as the table alone.
+            ChartKind::Bars if data.len() > MAX_BARS => None,
             _ if data.is_empty() => None,
             ChartKind::Bars => Some(charts::bar_chart(&self.caption, &data, width)),
             ChartKind::Line => Some(charts::line_chart(&self.caption, &data, width)),

@@ -21,6 +21,8 @@ use crate::domain::Role;
 use crate::domain::evaluation::{self, Report, ReportRequest, Scope, parse_period};
 use crate::error::AppError;
 use crate::i18n::Locale;
+use crate::reports::evaluation::EvaluationPdf;
+use crate::reports::fonts::ReportFont;
 use crate::views::evaluation::csv::{self as csv_view, CsvHead};
 use crate::views::evaluation::outline::outline;
 use crate::views::evaluation::{EvalError, EvalParams, EvaluationPage, evaluation_page};
@@ -51,6 +53,11 @@ impl Format {
 /// `GET /reports/evaluation`.
 pub async fn screen(State(state): State<AppState>, request: Request) -> Response {
     serve(state, request, Format::Screen).await
+}
+
+/// `GET /reports/evaluation.pdf`.
+pub async fn pdf(State(state): State<AppState>, request: Request) -> Response {
+    serve(state, request, Format::Pdf).await
 }
 
 /// `GET /reports/evaluation.csv`.
@@ -173,7 +180,7 @@ async fn serve(state: AppState, request: Request, format: Format) -> Response {
             )
             .into_response(),
         Format::Csv => csv_response(l, &prepared, &params),
-        Format::Pdf => AppError::NotFound.into_response(),
+        Format::Pdf => pdf_response(&state, l, &ctx.who, &prepared, case_type).await,
     }
 }
 
@@ -363,4 +370,54 @@ fn csv_response(l: Locale, prepared: &Prepared, params: &EvalParams) -> Response
             .into_response(),
         Err(e) => AppError::internal(e).into_response(),
     }
+}
+
+/// Renders the PDF on a blocking thread (layout and font subsetting are CPU work).
+async fn pdf_response(
+    state: &AppState,
+    l: Locale,
+    who: &crate::access::Principal,
+    prepared: &Prepared,
+    case_type: Option<crate::domain::CaseType>,
+) -> Response {
+    let (font_path, font_face) = (
+        state.settings.report_font.clone(),
+        state.settings.report_font_face,
+    );
+    let report = prepared.report.clone();
+    let scope = prepared.scope.clone();
+    let (name, at) = (who.display_name.clone(), who.at);
+    let rendered = tokio::task::spawn_blocking(move || {
+        let font = ReportFont::configured(font_path.as_deref(), font_face)?;
+        let pdf = EvaluationPdf {
+            l,
+            report: &report,
+            scope: &scope,
+            case_type: case_type.map(|t| l.label("case-type", t.as_str())),
+            generated_by: &name,
+            generated_at: at,
+        };
+        Ok::<_, crate::reports::fonts::FontError>(pdf.render(&font))
+    })
+    .await;
+    let bytes = match rendered {
+        Ok(Ok(bytes)) => bytes,
+        Ok(Err(e)) => return AppError::internal(format!("report font: {e}")).into_response(),
+        Err(e) => return AppError::internal(format!("evaluation PDF: {e}")).into_response(),
+    };
+    (
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!(
+                    "attachment; filename=\"{}\"",
+                    file_name(&prepared.report, "pdf")
+                ),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response()
 }
