@@ -22,6 +22,10 @@
 //! approvals queue; administrators and supervisors set their agency's approval
 //! policies. Who may approve is the workflow's rule (supervisors, not the case's
 //! own worker) on top of [`CaseAction::Transition`].
+//! - union officers and administrators see no case content;
+//! - evaluation reports (aggregates): supervisors for their agency or one of
+//!   their teams, union officers the protected roll-up of their union tree
+//!   ([`evaluation_scope`]).
 
 use chrono::NaiveDateTime;
 
@@ -326,6 +330,75 @@ pub fn may_read_resources(who: &Principal) -> bool {
 /// Whether `who` may add, change and deactivate directory entries.
 pub fn may_manage_resources(who: &Principal) -> bool {
     who.role == Role::Administrator
+/// Whether `who` may produce evaluation reports: supervisors (for their agency)
+/// and union officers (the roll-up of their union). Social workers and
+/// administrators may not: see [`evaluation_scope`].
+pub fn may_see_evaluation(who: &Principal) -> bool {
+    matches!(who.role, Role::Supervisor | Role::UnionOfficer)
+}
+
+/// The scope of an evaluation report `who` asks for, or `None` (answer 404) when
+/// it lies outside their rights.
+///
+/// - A supervisor gets their agency's figures, exact, or those of one of their
+///   own teams (`team`); they oversee the agency's work and may read the cases of
+///   their teams. Another team's id, or a `union`, is outside their scope.
+/// - A union officer gets the roll-up of their union and every union below it,
+///   or of one union of that tree (`union`), under the disclosure rules of
+///   `domain::evaluation::disclosure`; `union_tree` is their union and the unions
+///   below it. A `team` is outside their scope.
+/// - Social workers get none: evaluation is supervision's work, and a worker's
+///   own figures would single out their clients to anyone looking over their
+///   shoulder. Administrators get none either: they run the system, not the
+///   service (an administrator who also supervises has a supervisor account).
+pub fn evaluation_scope(
+    who: &Principal,
+    team: Option<&str>,
+    union: Option<&str>,
+    union_tree: &[String],
+) -> Option<EvaluationChoice> {
+    match who.role {
+        Role::Supervisor if union.is_none() => match team {
+            None => Some(EvaluationChoice::Agency {
+                organisation_id: who.organisation_id.clone(),
+                team_id: None,
+            }),
+            Some(t) if who.team_ids.iter().any(|mine| mine == t) => {
+                Some(EvaluationChoice::Agency {
+                    organisation_id: who.organisation_id.clone(),
+                    team_id: Some(t.to_owned()),
+                })
+            }
+            Some(_) => None,
+        },
+        Role::UnionOfficer if team.is_none() => {
+            let chosen = union.unwrap_or(&who.organisation_id);
+            union_tree
+                .iter()
+                .any(|u| u == chosen)
+                .then(|| EvaluationChoice::Union {
+                    union_id: chosen.to_owned(),
+                })
+        }
+        _ => None,
+    }
+}
+
+/// What [`evaluation_scope`] allows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EvaluationChoice {
+    /// An agency's figures, or one of its teams'.
+    Agency {
+        /// The agency.
+        organisation_id: String,
+        /// The team.
+        team_id: Option<String>,
+    },
+    /// The roll-up of a union and the unions below it.
+    Union {
+        /// The union.
+        union_id: String,
+    },
 }
 
 fn is_case_staff(role: Role) -> bool {

@@ -279,3 +279,44 @@ fn administrators_keep_the_directory_everyone_reads_it() {
         assert_eq!(may_manage_resources(&p), *role == Role::Administrator);
     }
 }
+fn evaluation_reports_by_role() {
+    let sup = who("s", Role::Supervisor, "agency", &["t1"]);
+    let worker = who("w", Role::SocialWorker, "agency", &["t1"]);
+    let admin = who("a", Role::Administrator, "agency", &[]);
+    let city = who("c", Role::UnionOfficer, "city", &[]);
+    let tree = vec!["city".to_string(), "district".to_string()];
+    let agency = |team: Option<&str>| EvaluationChoice::Agency {
+        organisation_id: "agency".into(),
+        team_id: team.map(Into::into),
+    };
+    assert_eq!(evaluation_scope(&sup, None, None, &[]), Some(agency(None)));
+    assert_eq!(
+        evaluation_scope(&sup, Some("t1"), None, &[]),
+        Some(agency(Some("t1")))
+    );
+    // Another team of the agency, or a union: outside a supervisor's choice.
+    assert_eq!(evaluation_scope(&sup, Some("t2"), None, &[]), None);
+    assert_eq!(evaluation_scope(&sup, None, Some("city"), &tree), None);
+    for nobody in [&worker, &admin] {
+        assert_eq!(evaluation_scope(nobody, None, None, &tree), None);
+        assert!(!may_see_evaluation(nobody));
+    }
+    assert!(may_see_evaluation(&sup) && may_see_evaluation(&city));
+    let union = |u: &str| EvaluationChoice::Union { union_id: u.into() };
+    assert_eq!(
+        evaluation_scope(&city, None, None, &tree),
+        Some(union("city"))
+    );
+    assert_eq!(
+        evaluation_scope(&city, None, Some("district"), &tree),
+        Some(union("district"))
+    );
+    // A union above or beside theirs, or a team: outside an officer's rights.
+    assert_eq!(evaluation_scope(&city, None, Some("province"), &tree), None);
+    assert_eq!(evaluation_scope(&city, Some("t1"), None, &tree), None);
+    let district = who("d", Role::UnionOfficer, "district", &[]);
+    assert_eq!(
+        evaluation_scope(&district, None, Some("city"), &["district".to_string()]),
+        None
+    );
+}

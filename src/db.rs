@@ -12,6 +12,7 @@ pub mod cases;
 pub mod clients;
 pub mod connection;
 pub mod details;
+pub mod evaluation;
 pub mod facts;
 pub mod migrations;
 pub mod notifications;

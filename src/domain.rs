@@ -6,6 +6,7 @@
 
 pub mod codes;
 pub mod editing;
+pub mod evaluation;
 pub mod facts;
 pub mod outbound;
 pub mod password;

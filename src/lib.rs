@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod backup;
+pub mod charts;
 pub mod cli;
 pub mod clock;
 pub mod config;

@@ -7,6 +7,7 @@
 pub mod case_list;
 pub mod case_page;
 pub mod components;
+pub mod evaluation;
 pub mod home;
 pub mod layout;
 pub mod new_case;

@@ -109,6 +109,9 @@ fn expected(policy: Policy, who: Who) -> Expect {
         // The matrix's transfer names the other team's worker as its receiver.
         Policy::TransferDecide => match who {
             OtherTeamWorker => Allowed,
+        // Supervisors see their agency's figures; the officer their union's roll-up.
+        Policy::Evaluation => match who {
+            Supervisor | OtherSupervisor | Officer => Allowed,
             _ => HIDDEN,
         },
     }
@@ -321,6 +324,7 @@ fn request_for(
         (_, "/api/admin/teams/{id}/members") => Some(json!({ "user_id": spare_user })),
         (_, "/api/admin/service-agreements") => {
             Some(json!({ "union_id": fx.union, "agency_id": fx.agency }))
+            Some(json!({ "union_id": fx.union, "agency_id": fx.other_agency }))
         }
         (_, "/api/admin/users") => Some(
             json!({ "username": format!("u{version}"), "display_name": "x",

@@ -45,6 +45,8 @@ code_enum! {
         OutboundReferral => "outbound_referral",
         CaseTransfer => "case_transfer",
         TransferView => "transfer_view",
+        EvaluationView => "evaluation_view",
+        EvaluationExport => "evaluation_export",
     }
 }
 

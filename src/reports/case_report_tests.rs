@@ -202,7 +202,7 @@ fn text(blocks: &[Block]) -> String {
                 out.push_str(": ");
                 out.push_str(value);
             }
-            Block::Gap(_) | Block::PageBreak => {}
+            Block::Gap(_) | Block::PageBreak | Block::Table(_) | Block::Chart(_) => {}
         }
         out.push('\n');
     }

@@ -11,6 +11,10 @@
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
+mod figures;
+
+pub use figures::TableBlock;
+
 /// Widths of characters in the report's font.
 pub trait Measure {
     /// The advance width of `c` at a size of 1 pt, in points; `None` when the
@@ -33,6 +37,8 @@ pub enum Tone {
     Accent,
     /// The confidentiality mark.
     Warning,
+    /// Grid lines of charts: light, but still visible on paper.
+    Faint,
 }
 
 /// Paper and margins, in points (1/72 inch), measured from the top left.
@@ -94,6 +100,10 @@ pub enum Block {
     Gap(f32),
     /// Starts a new page.
     PageBreak,
+    /// A table of figures (see `figures`).
+    Table(TableBlock),
+    /// A chart, drawn as laid out by `crate::charts`.
+    Chart(crate::charts::Chart),
 }
 
 /// Something drawn at a position (points from the top left of the page).
@@ -125,6 +135,30 @@ pub enum Placed {
         /// Colour family.
         tone: Tone,
     },
+    /// A rectangle (`y` is its top): a bar of a chart.
+    Rect {
+        /// Left.
+        x: f32,
+        /// Top.
+        y: f32,
+        /// Width.
+        w: f32,
+        /// Height.
+        h: f32,
+        /// Filled, or only outlined.
+        filled: bool,
+        /// Colour family.
+        tone: Tone,
+    },
+    /// A line through points: axes, grid lines and the series of a chart.
+    Polyline {
+        /// The points, in order.
+        points: Vec<(f32, f32)>,
+        /// Thickness in points.
+        thickness: f32,
+        /// Colour family.
+        tone: Tone,
+    },
 }
 
 /// One laid-out page.
@@ -141,7 +175,7 @@ impl Page {
             .iter()
             .filter_map(|i| match i {
                 Placed::Text { text, .. } => Some(text.as_str()),
-                Placed::Rule { .. } => None,
+                Placed::Rule { .. } | Placed::Rect { .. } | Placed::Polyline { .. } => None,
             })
             .collect()
     }
@@ -409,6 +443,8 @@ impl Writer<'_> {
                     self.new_page();
                 }
             }
+            Block::Table(table) => self.table(table),
+            Block::Chart(chart) => self.chart(chart),
         }
     }
 

@@ -3,8 +3,8 @@
 
 use chrono::NaiveDateTime;
 use printpdf::{
-    Color, Line, LinePoint, Mm, OffsetDateTime, Op, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, Rgb, TextItem,
+    Color, Line, LinePoint, Mm, OffsetDateTime, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
 };
 
 use super::fonts::ReportFont;
@@ -16,6 +16,7 @@ fn colour(tone: Tone) -> Color {
         Tone::Muted => (0.38, 0.40, 0.44),
         Tone::Accent => (0.09, 0.27, 0.47),
         Tone::Warning => (0.66, 0.10, 0.10),
+        Tone::Faint => (0.78, 0.80, 0.83),
     };
     Color::Rgb(Rgb {
         r,
@@ -110,6 +111,55 @@ pub fn write(
                             },
                         ]);
                     }
+                    Placed::Rect {
+                        x,
+                        y,
+                        w,
+                        h,
+                        filled,
+                        tone,
+                    } => ops.extend([
+                        Op::SetFillColor { col: colour(*tone) },
+                        Op::SetOutlineColor { col: colour(*tone) },
+                        Op::SetOutlineThickness { pt: Pt(0.6) },
+                        Op::DrawRectangle {
+                            rectangle: Rect {
+                                x: Pt(*x),
+                                y: flip(*y + *h),
+                                width: Pt(*w),
+                                height: Pt(*h),
+                                mode: Some(if *filled {
+                                    PaintMode::Fill
+                                } else {
+                                    PaintMode::Stroke
+                                }),
+                                winding_order: None,
+                            },
+                        },
+                    ]),
+                    Placed::Polyline {
+                        points,
+                        thickness,
+                        tone,
+                    } => ops.extend([
+                        Op::SetOutlineColor { col: colour(*tone) },
+                        Op::SetOutlineThickness { pt: Pt(*thickness) },
+                        Op::DrawLine {
+                            line: Line {
+                                points: points
+                                    .iter()
+                                    .map(|(x, y)| LinePoint {
+                                        p: Point {
+                                            x: Pt(*x),
+                                            y: flip(*y),
+                                        },
+                                        bezier: false,
+                                    })
+                                    .collect(),
+                                is_closed: false,
+                            },
+                        },
+                    ]),
                 }
             }
             PdfPage::new(Mm::from(Pt(geo.width)), Mm::from(Pt(geo.height)), ops)

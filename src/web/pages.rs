@@ -336,6 +336,7 @@ pub async fn stylesheet() -> impl IntoResponse {
             include_str!("../../static/referrals.css"),
             include_str!("../../static/supervision.css"),
             include_str!("../../static/outbound.css"),
+            include_str!("../../static/evaluation.css"),
         ),
     )
 }

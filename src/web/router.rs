@@ -62,6 +62,9 @@ pub enum Policy {
     /// The receiving side of the transfer in the path: its named worker, or the
     /// receiving agency's supervisors when it names none.
     TransferDecide,
+    /// Supervisors (their agency or teams) and union officers (their union's
+    /// protected roll-up): `crate::access::evaluation_scope`.
+    Evaluation,
 }
 
 /// One route and its policy.
@@ -499,6 +502,23 @@ fn routes() -> Routes {
             &[(M::GET, Public)],
         )
         // --- end scale ---
+        // --- evaluation report ---
+        .add(
+            "/reports/evaluation",
+            get(super::screens::evaluation::screen),
+            &[(M::GET, Evaluation)],
+        )
+        .add(
+            "/reports/evaluation.csv",
+            get(super::screens::evaluation::csv),
+            &[(M::GET, Evaluation)],
+        )
+        .add(
+            "/reports/evaluation.pdf",
+            get(super::screens::evaluation::pdf),
+            &[(M::GET, Evaluation)],
+        )
+        // --- end evaluation report ---
         .add("/api/audit", get(audit::search), &[(M::GET, AuditSearch)])
         .add(
             "/audit",

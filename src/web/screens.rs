@@ -3,6 +3,7 @@
 
 pub mod case_list;
 pub mod case_page;
+pub mod evaluation;
 pub mod forms;
 pub mod home;
 pub mod new_case;

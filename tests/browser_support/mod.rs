@@ -13,6 +13,11 @@
 //! Screenshots are written to `docs/screenshots/` only when `CASEWORK_SCREENSHOTS` is
 //! `1` (what the window shows) or `full` (whole pages, to review layouts).
 
+#![allow(
+    dead_code,
+    reason = "each browser test binary uses a different part of the harness"
+)]
+
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
