@@ -330,6 +330,8 @@ pub fn may_read_resources(who: &Principal) -> bool {
 /// Whether `who` may add, change and deactivate directory entries.
 pub fn may_manage_resources(who: &Principal) -> bool {
     who.role == Role::Administrator
+}
+
 /// Whether `who` may produce evaluation reports: supervisors (for their agency)
 /// and union officers (the roll-up of their union). Social workers and
 /// administrators may not: see [`evaluation_scope`].

@@ -279,6 +279,8 @@ fn administrators_keep_the_directory_everyone_reads_it() {
         assert_eq!(may_manage_resources(&p), *role == Role::Administrator);
     }
 }
+
+#[test]
 fn evaluation_reports_by_role() {
     let sup = who("s", Role::Supervisor, "agency", &["t1"]);
     let worker = who("w", Role::SocialWorker, "agency", &["t1"]);

@@ -109,6 +109,8 @@ fn expected(policy: Policy, who: Who) -> Expect {
         // The matrix's transfer names the other team's worker as its receiver.
         Policy::TransferDecide => match who {
             OtherTeamWorker => Allowed,
+            _ => HIDDEN,
+        },
         // Supervisors see their agency's figures; the officer their union's roll-up.
         Policy::Evaluation => match who {
             Supervisor | OtherSupervisor | Officer => Allowed,
@@ -323,7 +325,6 @@ fn request_for(
         (_, "/api/admin/teams") => Some(json!({ "organisation_id": fx.agency, "name": "t" })),
         (_, "/api/admin/teams/{id}/members") => Some(json!({ "user_id": spare_user })),
         (_, "/api/admin/service-agreements") => {
-            Some(json!({ "union_id": fx.union, "agency_id": fx.agency }))
             Some(json!({ "union_id": fx.union, "agency_id": fx.other_agency }))
         }
         (_, "/api/admin/users") => Some(

@@ -113,6 +113,7 @@ fn navigation(l: Locale, who: &Principal, frame: &Frame<'_>) -> Markup {
             }
             @if crate::access::approval_policy_scope(who).is_some() {
                 a href="/settings/approvals" { (l.text("nav-approval-settings")) }
+            }
             @if crate::access::may_see_evaluation(who) {
                 a href="/reports/evaluation" { (l.text("eval-nav")) }
             }
