@@ -6,8 +6,6 @@
 
 #[macro_use]
 mod common;
-// Shared with tests/browser.rs, which uses the helpers this test does not.
-#[allow(dead_code)]
 mod browser_support;
 
 use browser_support::{PASSWORD, SUPERVISOR_LOGIN, Staged, WORKER_LOGIN, Width};
