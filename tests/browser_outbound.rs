@@ -8,10 +8,6 @@
 //! transfer on `/transfers` and accepts it. Skipped with a message when
 //! chromedriver is missing, except in CI.
 
-#[allow(
-    dead_code,
-    reason = "the harness serves tests/browser.rs too; this flow uses part of it"
-)]
 mod browser_support;
 mod common;
 
