@@ -132,7 +132,7 @@ async fn the_app_reads_and_continues_generated_cases(app: TestApp) {
         .post(
             &format!("/api/cases/{closing}/transitions"),
             &approver,
-            json!({ "version": version, "transition": "approve_closure" }),
+            json!({ "version": version, "transition": "approve_closure", "reason": "同意结案" }),
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
