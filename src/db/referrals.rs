@@ -17,7 +17,7 @@ use crate::domain::referral::{
     ReferralEventKind, ReferralInput, ReferralSource, ReferralStatus, SelfReferralInput,
     validate_note, validate_optional_note,
 };
-use crate::domain::validation::{Errors, FieldError, Problem};
+use crate::domain::validation::{FieldError, Problem};
 use crate::domain::vocab::{CaseStage, OrganisationKind};
 
 /// One referral as stored.
@@ -666,14 +666,10 @@ fn event(
 }
 
 fn invalid(field: &str, problem: Problem) -> StoreError {
-    let mut e = Errors::default();
-    e.problem(field, problem);
-    StoreError::Invalid(e.finish().err().unwrap_or_else(|| {
-        vec![FieldError {
-            field: field.to_owned(),
-            problem,
-        }]
-    }))
+    StoreError::Invalid(vec![FieldError {
+        field: field.to_owned(),
+        problem,
+    }])
 }
 
 fn clean(text: Option<String>) -> Option<String> {

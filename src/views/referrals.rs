@@ -177,7 +177,8 @@ pub fn new_form(
             } @else {
                 form.stage-form method="post" action="/referrals/new" novalidate {
                     (csrf_field(who))
-                    (agency_select(l, errors, "referral.agency_id", agencies, values.get("agency_id")))
+                    (id_select(l, errors, "referral.agency_id", "agency_id", &l.text("referrals-agency"),
+                        agencies, values.get("agency_id"), agencies.len() > 1))
                     fieldset {
                         legend { (l.text("referrals-member")) }
                         (text_input(l, errors, "referral.member_name", "member_name", &l.text("referrals-member-name"), &v("member_name")))
@@ -207,28 +208,6 @@ pub fn new_form(
                     button type="submit" { (l.text("referrals-send")) }
                 }
             }
-        }
-    }
-}
-
-fn agency_select(
-    l: Locale,
-    errors: &[FieldError],
-    field: &str,
-    agencies: &[(String, String)],
-    selected: &str,
-) -> Markup {
-    let id = crate::views::components::field_id(field);
-    html! {
-        div.field.invalid[errors.iter().any(|e| e.field == field)] {
-            label for=(id) { (l.text("referrals-agency")) }
-            select id=(id) name="agency_id" {
-                @if agencies.len() > 1 { option value="" { "—" } }
-                @for (agency_id, name) in agencies {
-                    option value=(agency_id) selected[selected == agency_id] { (name) }
-                }
-            }
-            (field_errors(l, errors, field))
         }
     }
 }

@@ -89,3 +89,25 @@ impl FromRequestParts<AppState> for PageContext {
         })
     }
 }
+
+/// A screen's [`PageContext`]. Without a session only a browser (a request that
+/// asked for HTML) is sent to sign in; anything else gets a plain 401, as from
+/// the API, so that scripts and tests see the same answer on every route.
+pub async fn screen_context(parts: &mut Parts, state: &AppState) -> Result<PageContext, Response> {
+    match PageContext::from_request_parts(parts, state).await {
+        Ok(ctx) => Ok(ctx),
+        Err(r) if r.status().is_redirection() && !wants_page(parts) => {
+            Err(AppError::Unauthenticated.into_response())
+        }
+        Err(r) => Err(r),
+    }
+}
+
+/// Whether the request asked for a page (a browser) rather than data.
+fn wants_page(parts: &Parts) -> bool {
+    parts
+        .headers
+        .get(axum::http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"))
+}

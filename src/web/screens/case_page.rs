@@ -8,8 +8,8 @@
 use std::collections::HashMap;
 
 use axum::extract::{FromRequestParts, State};
+use axum::http::StatusCode;
 use axum::http::request::Parts;
-use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use super::forms::{diff, fill::stored_forms};
@@ -38,18 +38,9 @@ impl FromRequestParts<AppState> for CaseScreen {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        let wants_page = parts
-            .headers
-            .get(header::ACCEPT)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.contains("text/html"));
-        match PageContext::from_request_parts(parts, state).await {
-            Ok(ctx) => Ok(CaseScreen(ctx)),
-            Err(r) if r.status().is_redirection() && !wants_page => {
-                Err(AppError::Unauthenticated.into_response())
-            }
-            Err(r) => Err(r),
-        }
+        crate::web::page::screen_context(parts, state)
+            .await
+            .map(CaseScreen)
     }
 }
 

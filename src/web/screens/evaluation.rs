@@ -12,7 +12,6 @@ use axum::extract::{FromRequestParts, Query, Request, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use super::home::wants_page;
 use crate::access::{EvaluationChoice, evaluation_scope, may_see_evaluation};
 use crate::db::audit::{self, AuditAction, Outcome};
 use crate::db::organisations::{find_organisation, find_team};
@@ -84,11 +83,8 @@ pub struct Prepared {
 
 async fn serve(state: AppState, request: Request, format: Format) -> Response {
     let (mut parts, _) = request.into_parts();
-    let ctx = match PageContext::from_request_parts(&mut parts, &state).await {
+    let ctx = match crate::web::page::screen_context(&mut parts, &state).await {
         Ok(ctx) => ctx,
-        Err(r) if r.status().is_redirection() && !wants_page(&parts) => {
-            return AppError::Unauthenticated.into_response();
-        }
         Err(r) => return r,
     };
     if !may_see_evaluation(&ctx.who) {

@@ -38,6 +38,18 @@ pub async fn read_form(req: Request) -> Result<FormValues, AppError> {
     }
 }
 
+/// Reads a form body (after access was checked) and checks its CSRF token: what
+/// every screen's POST handler does before it looks at a field.
+pub async fn read_checked_form(
+    state: &crate::web::AppState,
+    who: &crate::access::Principal,
+    req: Request,
+) -> Result<FormValues, AppError> {
+    let values = read_form(req).await?;
+    who.check_csrf(state, values.get("csrf_token")).await?;
+    Ok(values)
+}
+
 /// Full-width digits and punctuation, as Chinese input methods type them, read as ASCII.
 fn normalise(raw: &str) -> String {
     raw.trim()

@@ -6,8 +6,8 @@
 //! them ([`staff_page`]) and whose cases they show ([`case_scope`]).
 
 use axum::extract::{FromRequestParts, Request, State};
+use axum::http::StatusCode;
 use axum::http::request::Parts;
-use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use crate::access::{Principal, case_list_scope};
@@ -39,15 +39,6 @@ pub fn case_scope(who: &Principal) -> Option<CaseScope> {
     })
 }
 
-/// Whether the request asked for a page (a browser) rather than data.
-pub(crate) fn wants_page(parts: &Parts) -> bool {
-    parts
-        .headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("text/html"))
-}
-
 /// A list screen's context and scope. Without a session a browser is sent to
 /// sign in and anything else gets 401, as from the API; roles without cases get
 /// 404, as for every case route.
@@ -55,15 +46,10 @@ pub async fn staff_page(
     parts: &mut Parts,
     state: &AppState,
 ) -> Result<(PageContext, CaseScope), Response> {
-    match PageContext::from_request_parts(parts, state).await {
-        Ok(ctx) => match case_scope(&ctx.who) {
-            Some(scope) => Ok((ctx, scope)),
-            None => Err(AppError::NotFound.into_response()),
-        },
-        Err(r) if r.status().is_redirection() && !wants_page(parts) => {
-            Err(AppError::Unauthenticated.into_response())
-        }
-        Err(r) => Err(r),
+    let ctx = crate::web::page::screen_context(parts, state).await?;
+    match case_scope(&ctx.who) {
+        Some(scope) => Ok((ctx, scope)),
+        None => Err(AppError::NotFound.into_response()),
     }
 }
 

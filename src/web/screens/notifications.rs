@@ -7,23 +7,18 @@
 use axum::extract::{FromRequestParts, Request, State};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::forms::read_form;
+use super::forms::read_checked_form;
 use crate::db::notifications;
 use crate::error::AppError;
 use crate::views::notifications as view;
 use crate::web::AppState;
 use crate::web::actor::FormUser;
-use crate::web::page::PageContext;
 
 /// `GET /notifications`.
 pub async fn list(State(state): State<AppState>, request: Request) -> Response {
     let (mut parts, _) = request.into_parts();
-    let ctx = match PageContext::from_request_parts(&mut parts, &state).await {
+    let ctx = match crate::web::page::screen_context(&mut parts, &state).await {
         Ok(ctx) => ctx,
-        // A browser is sent to sign in; anything else gets 401, as from the API.
-        Err(r) if r.status().is_redirection() && !super::home::wants_page(&parts) => {
-            return AppError::Unauthenticated.into_response();
-        }
         Err(r) => return r,
     };
     let user = ctx.who.user_id.clone();
@@ -51,13 +46,10 @@ pub async fn read(State(state): State<AppState>, request: Request) -> Response {
         Ok(FormUser(who)) => who,
         Err(e) => return e.into_response(),
     };
-    let values = match read_form(Request::from_parts(parts, body)).await {
+    let values = match read_checked_form(&state, &who, Request::from_parts(parts, body)).await {
         Ok(values) => values,
         Err(e) => return e.into_response(),
     };
-    if let Err(e) = who.check_csrf(&state, values.get("csrf_token")).await {
-        return e.into_response();
-    }
     let (id, all) = (values.get("id").trim().to_owned(), values.checked("all"));
     let user = who.user_id.clone();
     let opened = state

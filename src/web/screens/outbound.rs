@@ -12,7 +12,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::case_page::CaseScreen;
-use super::forms::read_form;
+use super::forms::read_checked_form;
 use crate::access::CaseAction;
 use crate::db::audit::{self, AuditAction, AuditFilter, AuditScope, Outcome};
 use crate::db::{DbConnection, StoreError, StoreResult, resources};
@@ -137,13 +137,10 @@ async fn submit(
             .await
             .into_response();
     }
-    let values = match read_form(req).await {
+    let values = match read_checked_form(&state, &ctx.who, req).await {
         Ok(values) => values,
         Err(e) => return e.into_response(),
     };
-    if let Err(e) = ctx.who.check_csrf(&state, values.get("csrf_token")).await {
-        return e.into_response();
-    }
     let Ok(version) = values.get("version").trim().parse::<i64>() else {
         return AppError::BadRequest("version".into()).into_response();
     };

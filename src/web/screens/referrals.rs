@@ -12,8 +12,8 @@ use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::forms::{Reader, read_form};
-use super::home::{case_scope, wants_page};
+use super::forms::{Reader, read_checked_form};
+use super::home::case_scope;
 use crate::access::{Decision, Principal, ReferralAction, decide_referral, may_refer};
 use crate::db::audit::{self, AuditAction, Outcome};
 use crate::db::case_queries::{
@@ -34,17 +34,15 @@ use crate::web::AppState;
 use crate::web::actor::FormUser;
 use crate::web::cases::audit_case;
 use crate::web::json::parse_id;
-use crate::web::page::PageContext;
+use crate::web::page::{PageContext, screen_context};
 
 /// A signed-in page for someone with referrals (officers and case staff); others get 404.
 async fn referral_page(parts: &mut Parts, state: &AppState) -> Result<PageContext, Response> {
-    match PageContext::from_request_parts(parts, state).await {
-        Ok(ctx) if crate::access::may_see_referrals(&ctx.who) => Ok(ctx),
-        Ok(_) => Err(AppError::NotFound.into_response()),
-        Err(r) if r.status().is_redirection() && !wants_page(parts) => {
-            Err(AppError::Unauthenticated.into_response())
-        }
-        Err(r) => Err(r),
+    let ctx = screen_context(parts, state).await?;
+    if crate::access::may_see_referrals(&ctx.who) {
+        Ok(ctx)
+    } else {
+        Err(AppError::NotFound.into_response())
     }
 }
 
@@ -201,9 +199,9 @@ pub async fn create(State(state): State<AppState>, request: Request) -> Response
         Ok(_) => return AppError::NotFound.into_response(),
         Err(r) => return r,
     };
-    let values = match read_checked(&state, &ctx.who, Request::from_parts(parts, body)).await {
+    let values = match read_checked_form(&state, &ctx.who, Request::from_parts(parts, body)).await {
         Ok(values) => values,
-        Err(r) => return r,
+        Err(e) => return e.into_response(),
     };
     let mut r = Reader::new(&values);
     let input = ReferralInput {
@@ -281,21 +279,6 @@ pub async fn create(State(state): State<AppState>, request: Request) -> Response
         }
         Err(e) => AppError::from(e).into_response(),
     }
-}
-
-/// Reads a form body and checks its CSRF token.
-async fn read_checked(
-    state: &AppState,
-    who: &Principal,
-    request: Request,
-) -> Result<FormValues, Response> {
-    let values = read_form(request)
-        .await
-        .map_err(IntoResponse::into_response)?;
-    who.check_csrf(state, values.get("csrf_token"))
-        .await
-        .map_err(IntoResponse::into_response)?;
-    Ok(values)
 }
 
 /// What a referral page needs besides the referral.
@@ -506,9 +489,9 @@ async fn step(state: AppState, request: Request, step: Step) -> Response {
         Err(e) => return AppError::from(e).into_response(),
     }
     let l = crate::web::locale::from_headers(&parts.headers);
-    let values = match read_checked(&state, &who, Request::from_parts(parts, body)).await {
+    let values = match read_checked_form(&state, &who, Request::from_parts(parts, body)).await {
         Ok(values) => values,
-        Err(r) => return r,
+        Err(e) => return e.into_response(),
     };
     let Ok(version) = values.get("version").trim().parse::<i64>() else {
         return AppError::BadRequest("version".into()).into_response();
@@ -649,58 +632,28 @@ async fn write_step(
                 .await
         }
         Step::Decline => {
-            let reason = note("reason");
-            state
-                .db
-                .write(move |conn| {
-                    referrals::decline(conn, &id, version, &who.user_id, &reason)?;
-                    audit_referral(
-                        conn,
-                        &who,
-                        &id,
-                        AuditAction::ReferralUpdate,
-                        Outcome::Allowed,
-                        Some("declined".into()),
-                    )?;
-                    Ok(Done::Referral("referral-declined"))
-                })
-                .await
+            let write: NoteStep = referrals::decline;
+            noted_step(state, who, id, version, write, note("reason"), "declined").await?;
+            Ok(Done::Referral("referral-declined"))
         }
         Step::RequestInfo => {
-            let question = note("question");
-            state
-                .db
-                .write(move |conn| {
-                    referrals::request_info(conn, &id, version, &who.user_id, &question)?;
-                    audit_referral(
-                        conn,
-                        &who,
-                        &id,
-                        AuditAction::ReferralUpdate,
-                        Outcome::Allowed,
-                        Some("info requested".into()),
-                    )?;
-                    Ok(Done::Referral("referral-asked"))
-                })
-                .await
+            let write: NoteStep = referrals::request_info;
+            noted_step(
+                state,
+                who,
+                id,
+                version,
+                write,
+                note("question"),
+                "info requested",
+            )
+            .await?;
+            Ok(Done::Referral("referral-asked"))
         }
         Step::AddInfo => {
-            let answer = note("answer");
-            state
-                .db
-                .write(move |conn| {
-                    referrals::add_info(conn, &id, version, &who.user_id, &answer)?;
-                    audit_referral(
-                        conn,
-                        &who,
-                        &id,
-                        AuditAction::ReferralUpdate,
-                        Outcome::Allowed,
-                        Some("info added".into()),
-                    )?;
-                    Ok(Done::Referral("referral-answered"))
-                })
-                .await
+            let write: NoteStep = referrals::add_info;
+            noted_step(state, who, id, version, write, note("answer"), "info added").await?;
+            Ok(Done::Referral("referral-answered"))
         }
         Step::Outcome => {
             let summary = Some(note("outcome_summary")).filter(|s| !s.is_empty());
@@ -731,6 +684,35 @@ async fn write_step(
                 .await
         }
     }
+}
+
+/// A referral step that takes the acting user and a note (decline, ask, answer).
+type NoteStep = fn(&mut DbConnection, &str, i64, &str, &str) -> StoreResult<Referral>;
+
+/// Runs a noted step and audits it in the same transaction.
+async fn noted_step(
+    state: &AppState,
+    who: Principal,
+    id: String,
+    version: i64,
+    write: NoteStep,
+    note: String,
+    detail: &'static str,
+) -> StoreResult<()> {
+    state
+        .db
+        .write(move |conn| {
+            write(conn, &id, version, &who.user_id, &note)?;
+            audit_referral(
+                conn,
+                &who,
+                &id,
+                AuditAction::ReferralUpdate,
+                Outcome::Allowed,
+                Some(detail.into()),
+            )
+        })
+        .await
 }
 
 /// Registers or matches the client and opens the case at intake, with the

@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::case_page::CaseScreen;
-use super::forms::read_form;
+use super::forms::read_checked_form;
 use crate::access::{may_manage_resources, may_read_resources};
 use crate::db::StoreError;
 use crate::db::resources::{self, Resource, ResourceFilter};
@@ -159,13 +159,10 @@ async fn save(state: AppState, ctx: PageContext, id: Option<String>, req: Reques
         }
         None => None,
     };
-    let values = match read_form(req).await {
+    let values = match read_checked_form(&state, &ctx.who, req).await {
         Ok(values) => values,
         Err(e) => return e.into_response(),
     };
-    if let Err(e) = ctx.who.check_csrf(&state, values.get("csrf_token")).await {
-        return e.into_response();
-    }
     let typed = values.without(&["csrf_token"]);
     let (input, problems) = input_of(&typed, existing.is_some());
     if !problems.is_empty() {

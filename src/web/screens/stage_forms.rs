@@ -16,7 +16,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::case_page::{CaseScreen, Sent, render_case};
-use super::forms::{Parsed, ParsedForm, diff, parse, read_form, transition_of};
+use super::forms::{Parsed, ParsedForm, diff, parse, read_checked_form, read_form, transition_of};
 use crate::access::{CaseAction, Principal};
 use crate::db::audit::AuditAction;
 use crate::db::{DbConnection, StoreError, StoreResult, details, records, transitions};
@@ -152,13 +152,10 @@ async fn submit(
                 .into_response();
         }
     };
-    let values = match read_form(req).await {
+    let values = match read_checked_form(&state, &ctx.who, req).await {
         Ok(values) => values,
         Err(e) => return e.into_response(),
     };
-    if let Err(e) = ctx.who.check_csrf(&state, values.get("csrf_token")).await {
-        return e.into_response();
-    }
     let Ok(version) = values.get("version").trim().parse::<i64>() else {
         return AppError::BadRequest("version".into()).into_response();
     };

@@ -12,7 +12,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::case_page::CaseScreen;
-use super::forms::read_form;
+use super::forms::read_checked_form;
 use crate::access::{CaseAction, Decision, Principal, may_reassign, may_request_transfer};
 use crate::db::audit::AuditAction;
 use crate::db::cases::find_case;
@@ -224,13 +224,10 @@ async fn submit_case_form(
             .await
             .into_response();
     }
-    let values = match read_form(req).await {
+    let values = match read_checked_form(&state, &ctx.who, req).await {
         Ok(values) => values,
         Err(e) => return e.into_response(),
     };
-    if let Err(e) = ctx.who.check_csrf(&state, values.get("csrf_token")).await {
-        return e.into_response();
-    }
     let Ok(version) = values.get("version").trim().parse::<i64>() else {
         return AppError::BadRequest("version".into()).into_response();
     };

@@ -24,7 +24,7 @@ use crate::web::actor::CurrentUser;
 use crate::web::cases::{audit_case, audited_refusal, check_case};
 use crate::web::json::{ApiJson, IdPath};
 use crate::web::screens::case_page::{CaseScreen, render_case};
-use crate::web::screens::forms::read_form;
+use crate::web::screens::forms::read_checked_form;
 
 /// The notes of `case` that `who` may read, oldest first.
 pub fn readable_notes(
@@ -120,13 +120,10 @@ pub async fn submit(
             .await
             .into_response();
     }
-    let values = match read_form(req).await {
+    let values = match read_checked_form(&state, &ctx.who, req).await {
         Ok(values) => values,
         Err(e) => return e.into_response(),
     };
-    if let Err(e) = ctx.who.check_csrf(&state, values.get("csrf_token")).await {
-        return e.into_response();
-    }
     let input = NewNote {
         target_kind: values.get("target_kind").to_owned(),
         target_id: Some(values.get("target_id").to_owned()).filter(|t| !t.is_empty()),

@@ -25,7 +25,7 @@ use crate::web::AppState;
 use crate::web::actor::CurrentUser;
 use crate::web::json::ApiJson;
 use crate::web::screens::case_page::CaseScreen;
-use crate::web::screens::forms::read_form;
+use crate::web::screens::forms::read_checked_form;
 
 /// One case type's policy as sent.
 #[derive(Debug, Deserialize)]
@@ -169,13 +169,10 @@ pub async fn submit(
         Ok(org) => org,
         Err(e) => return e.into_response(),
     };
-    let values = match read_form(req).await {
+    let values = match read_checked_form(&state, &ctx.who, req).await {
         Ok(values) => values,
         Err(e) => return e.into_response(),
     };
-    if let Err(e) = ctx.who.check_csrf(&state, values.get("csrf_token")).await {
-        return e.into_response();
-    }
     let changes: Vec<(CaseType, ApprovalPolicy)> = CaseType::ALL
         .iter()
         .map(|t| {

@@ -24,7 +24,7 @@ use crate::web::actor::CurrentUser;
 use crate::web::cases::{CaseSummary, audit_case, audited_refusal, check_case};
 use crate::web::json::{ApiJson, IdPath, Versioned};
 use crate::web::screens::case_page::{CaseScreen, render_case};
-use crate::web::screens::forms::read_form;
+use crate::web::screens::forms::read_checked_form;
 
 /// Answer to a reassignment.
 #[derive(Debug, Serialize)]
@@ -97,13 +97,10 @@ pub async fn submit(
             .await
             .into_response();
     }
-    let values = match read_form(req).await {
+    let values = match read_checked_form(&state, &ctx.who, req).await {
         Ok(values) => values,
         Err(e) => return e.into_response(),
     };
-    if let Err(e) = ctx.who.check_csrf(&state, values.get("csrf_token")).await {
-        return e.into_response();
-    }
     let Ok(version) = values.get("version").trim().parse::<i64>() else {
         return AppError::BadRequest("version".into()).into_response();
     };

@@ -19,7 +19,7 @@ use crate::web::AppState;
 use crate::web::json::IdPath;
 use crate::web::page::PageContext;
 use crate::web::screens::case_page::CaseScreen;
-use crate::web::screens::forms::read_form;
+use crate::web::screens::forms::read_checked_form;
 use crate::web::transfers::{audited_transfer_refusal, load_mine};
 
 /// Renders `/transfers`, with a refused decision's form and message if any.
@@ -108,13 +108,10 @@ async fn decide(
             .await
             .into_response();
     }
-    let values = match read_form(req).await {
+    let values = match read_checked_form(&state, &ctx.who, req).await {
         Ok(values) => values,
         Err(e) => return e.into_response(),
     };
-    if let Err(e) = ctx.who.check_csrf(&state, values.get("csrf_token")).await {
-        return e.into_response();
-    }
     let typed = values.without(&["csrf_token"]);
     let (actor, id) = (ctx.who.clone(), transfer_id.clone());
     let result = match decision {
