@@ -214,6 +214,10 @@ fn refusal_body(r: &Refusal, l: Locale) -> serde_json::Value {
             "own_case",
             l.text_with("error-refused-own-case", &args(vec![])),
         ),
+        RefusalKind::OwnRequest => (
+            "own_request",
+            l.text_with("error-refused-own-request", &args(vec![])),
+        ),
         RefusalKind::MissingFacts => (
             "missing_facts",
             l.text_with(

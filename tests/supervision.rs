@@ -18,5 +18,7 @@ mod oversight;
 mod reassign;
 #[path = "supervision/scale.rs"]
 mod scale;
+#[path = "supervision/self_approval.rs"]
+mod self_approval;
 #[path = "supervision/support.rs"]
 mod support;

@@ -118,6 +118,7 @@ error-referral-decided = This referral has already been handled ({ $status }). N
 error-refused-stage = The case is in { $stage }: "{ $transition }" is not possible from this stage.
 error-refused-role = The case is in { $stage }: your role may not perform "{ $transition }".
 error-refused-own-case = The case is in { $stage }: "{ $transition }" must be done by a supervisor other than the case's own worker.
+error-refused-own-request = The case is in { $stage }: "{ $transition }" must be done by a supervisor who neither asked for this approval nor held the case since it was asked for.
 error-refused-missing = The case is in { $stage }: "{ $transition }" needs { $missing } first.
 error-open-transitions = Possible now: { $open }.
 error-no-open-transitions = No transition is open to you from this stage.

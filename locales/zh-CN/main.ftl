@@ -118,6 +118,7 @@ error-referral-decided = 该转介已处理（{ $status }），本次操作未�
 error-refused-stage = 个案处于“{ $stage }”阶段：无法在此阶段执行“{ $transition }”。
 error-refused-role = 个案处于“{ $stage }”阶段：您的角色不能执行“{ $transition }”。
 error-refused-own-case = 个案处于“{ $stage }”阶段：“{ $transition }”须由负责社工以外的督导执行。
+error-refused-own-request = 个案处于“{ $stage }”阶段：“{ $transition }”须由既未提出此审批、提出后也未负责过本个案的督导执行。
 error-refused-missing = 个案处于“{ $stage }”阶段：执行“{ $transition }”前须先记录{ $missing }。
 error-open-transitions = 当前可执行：{ $open }。
 error-no-open-transitions = 在此阶段您没有可执行的流转。

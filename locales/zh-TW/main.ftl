@@ -118,6 +118,7 @@ error-referral-decided = 該轉介已處理（{ $status }），本次操作未�
 error-refused-stage = 個案處於「{ $stage }」階段：無法在此階段執行「{ $transition }」。
 error-refused-role = 個案處於「{ $stage }」階段：您的角色不能執行「{ $transition }」。
 error-refused-own-case = 個案處於「{ $stage }」階段：「{ $transition }」須由負責社工以外的督導執行。
+error-refused-own-request = 個案處於「{ $stage }」階段：「{ $transition }」須由既未提出此審批、提出後也未負責過本個案的督導執行。
 error-refused-missing = 個案處於「{ $stage }」階段：執行「{ $transition }」前須先記錄{ $missing }。
 error-open-transitions = 目前可執行：{ $open }。
 error-no-open-transitions = 在此階段您沒有可執行的流轉。

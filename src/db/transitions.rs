@@ -69,6 +69,9 @@ pub fn apply(
     let actor = Actor {
         role: actor_role,
         is_assigned_worker: case.assigned_worker_id.as_deref() == Some(actor_id),
+        took_part_in_request: super::supervision::approvals::took_part_in_request(
+            conn, case_id, actor_id,
+        )?,
     };
     let rule = decide(stage, actor, &request, &facts)
         .map_err(|refusal| StoreError::Refused(Box::new(refusal)))?;

@@ -178,6 +178,11 @@ pub struct Actor {
     pub role: Role,
     /// The actor is the case's assigned worker.
     pub is_assigned_worker: bool,
+    /// The actor asked for the approval the case awaits, or held the case at
+    /// some time since it was asked for. Without this, a supervisor could submit
+    /// their own plan, hand the case to a worker and then approve it: the
+    /// assigned worker alone says who holds the case now, not who asked.
+    pub took_part_in_request: bool,
 }
 
 /// A request to move a case, with what the user gave alongside it.
@@ -213,6 +218,9 @@ pub enum RefusalKind {
     RoleNotPermitted,
     /// A sign-off by the case's own worker.
     OwnCase,
+    /// A sign-off of an approval the actor asked for, or of a case they held
+    /// since it was asked for.
+    OwnRequest,
     /// The guard found things missing.
     MissingFacts,
 }
@@ -372,6 +380,8 @@ fn permits(rule: &Rule, actor: Actor) -> Result<(), RefusalKind> {
         Err(RefusalKind::RoleNotPermitted)
     } else if rule.not_by_assigned_worker && actor.is_assigned_worker {
         Err(RefusalKind::OwnCase)
+    } else if rule.not_by_assigned_worker && actor.took_part_in_request {
+        Err(RefusalKind::OwnRequest)
     } else {
         Ok(())
     }

@@ -58,10 +58,12 @@ fn full_request(t: Transition) -> TransitionRequest {
 const SUPERVISOR_ACTOR: Actor = Actor {
     role: Role::Supervisor,
     is_assigned_worker: false,
+    took_part_in_request: false,
 };
 const WORKER: Actor = Actor {
     role: Role::SocialWorker,
     is_assigned_worker: true,
+    took_part_in_request: false,
 };
 
 /// The expected machine, written out by hand: (from, transition, to). `None`
@@ -137,6 +139,7 @@ fn sign_offs_belong_to_supervisors_other_than_the_worker() {
     let own = Actor {
         role: Role::Supervisor,
         is_assigned_worker: true,
+        took_part_in_request: false,
     };
     let r = decide(Closure, own, &full_request(ApproveClosure), &complete()).unwrap_err();
     assert_eq!(r.kind, RefusalKind::OwnCase);
@@ -155,11 +158,34 @@ fn sign_offs_belong_to_supervisors_other_than_the_worker() {
 }
 
 #[test]
+fn nobody_signs_off_what_they_asked_for() {
+    let asked = Actor {
+        took_part_in_request: true,
+        ..SUPERVISOR_ACTOR
+    };
+    let submitted = CaseFacts {
+        plan_submitted: true,
+        ..supervised()
+    };
+    for t in [ApprovePlan, ReturnPlan] {
+        let r = decide(Contract, asked, &full_request(t), &submitted).unwrap_err();
+        assert_eq!(r.kind, RefusalKind::OwnRequest, "{t}");
+        assert!(!r.open.contains(&t), "{t} not offered");
+        assert!(decide(Contract, SUPERVISOR_ACTOR, &full_request(t), &submitted).is_ok());
+    }
+    for t in [ApproveClosure, SendBack] {
+        let r = decide(Closure, asked, &full_request(t), &complete()).unwrap_err();
+        assert_eq!(r.kind, RefusalKind::OwnRequest, "{t}");
+    }
+}
+
+#[test]
 fn officers_and_administrators_move_nothing() {
     for role in [Role::UnionOfficer, Role::Administrator] {
         let actor = Actor {
             role,
             is_assigned_worker: false,
+            took_part_in_request: false,
         };
         for stage in CaseStage::ALL {
             assert!(open_transitions(*stage, actor, &supervised()).is_empty());

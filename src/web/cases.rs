@@ -199,6 +199,11 @@ pub fn build_case_view(
     let actor = Actor {
         role: who.role,
         is_assigned_worker: case.assigned_worker_id.as_deref() == Some(&who.user_id),
+        took_part_in_request: crate::db::supervision::approvals::took_part_in_request(
+            conn,
+            &case.id,
+            &who.user_id,
+        )?,
     };
     let may_edit = decide_case(who, &case, CaseAction::Transition) == Decision::Allow;
     let mut view = CaseView {

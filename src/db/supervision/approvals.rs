@@ -11,9 +11,12 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use crate::db::case_queries::{CaseScope, in_scope};
-use crate::db::schema::{approval_policies, approval_requests, cases, clients, users};
+use crate::db::schema::{
+    approval_policies, approval_requests, case_assignments, case_transfers, cases, clients, users,
+};
 use crate::db::{DbConnection, StoreResult};
 use crate::domain::supervision::ApprovalKind;
+use crate::domain::transfer::TransferStatus;
 
 /// Replaces a case's awaited approval with `awaits` (or none). Call in the
 /// transition's write transaction.
@@ -53,6 +56,45 @@ pub fn awaiting(
         .first(conn)
         .optional()?;
     Ok(row.and_then(|(kind, by, at)| kind.parse().ok().map(|k| (k, by, at))))
+}
+
+/// Whether `user_id` asked for the approval `case_id` awaits, or held the case
+/// at some time since it was asked for (the worker when it was asked is the
+/// `from` side of the first hand-over after it). Feeds
+/// `Actor::took_part_in_request`; false when nothing is awaited.
+pub fn took_part_in_request(
+    conn: &mut DbConnection,
+    case_id: &str,
+    user_id: &str,
+) -> StoreResult<bool> {
+    let Some((_, requested_by, since)) = awaiting(conn, case_id)? else {
+        return Ok(false);
+    };
+    if requested_by == user_id {
+        return Ok(true);
+    }
+    let reassigned: i64 = case_assignments::table
+        .filter(case_assignments::case_id.eq(case_id))
+        .filter(case_assignments::assigned_at.ge(since))
+        .filter(
+            case_assignments::from_worker_id
+                .eq(user_id)
+                .or(case_assignments::to_worker_id.eq(user_id)),
+        )
+        .count()
+        .get_result(conn)?;
+    let transferred: i64 = case_transfers::table
+        .filter(case_transfers::case_id.eq(case_id))
+        .filter(case_transfers::status.eq(TransferStatus::Accepted.as_str()))
+        .filter(case_transfers::decided_at.ge(since))
+        .filter(
+            case_transfers::from_worker_id
+                .eq(user_id)
+                .or(case_transfers::to_worker_id.eq(user_id)),
+        )
+        .count()
+        .get_result(conn)?;
+    Ok(reassigned + transferred > 0)
 }
 
 /// One case in a supervisor's approvals queue.
@@ -97,8 +139,10 @@ type QueueRow = (
 );
 
 /// The queue's query: awaited approvals of cases in scope that the viewer may
-/// decide (not their own cases), and closures only where the case type's policy
-/// asks for sign-off (no policy row: it does).
+/// decide (not their own cases, not what they asked for, not cases they held
+/// since it was asked for: the same facts as `took_part_in_request`), and
+/// closures only where the case type's policy asks for sign-off (no policy row:
+/// it does).
 macro_rules! queue_query {
     ($scope:expr) => {{
         let scope: &CaseScope = $scope;
@@ -116,6 +160,28 @@ macro_rules! queue_query {
                     .is_null()
                     .or(cases::assigned_worker_id.ne(scope.viewer_id.clone())),
             )
+            .filter(approval_requests::requested_by.ne(scope.viewer_id.clone()))
+            .filter(diesel::dsl::not(diesel::dsl::exists(
+                case_assignments::table
+                    .filter(case_assignments::case_id.eq(approval_requests::case_id))
+                    .filter(case_assignments::assigned_at.ge(approval_requests::requested_at))
+                    .filter(
+                        case_assignments::from_worker_id
+                            .eq(scope.viewer_id.clone())
+                            .or(case_assignments::to_worker_id.eq(scope.viewer_id.clone())),
+                    ),
+            )))
+            .filter(diesel::dsl::not(diesel::dsl::exists(
+                case_transfers::table
+                    .filter(case_transfers::case_id.eq(approval_requests::case_id))
+                    .filter(case_transfers::status.eq(TransferStatus::Accepted.as_str()))
+                    .filter(case_transfers::decided_at.ge(approval_requests::requested_at.nullable()))
+                    .filter(
+                        case_transfers::from_worker_id
+                            .eq(scope.viewer_id.clone())
+                            .or(case_transfers::to_worker_id.eq(scope.viewer_id.clone())),
+                    ),
+            )))
             .filter(
                 approval_requests::kind
                     .eq(ApprovalKind::Plan.as_str())
