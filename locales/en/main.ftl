@@ -1,6 +1,7 @@
 app-name = Casework
 app-tagline = Social-work case management for trade unions
 home-running = Casework is running.
+home-ask-help = A union member who needs help? Ask for it here, no account needed.
 home-next = Staff screens are not part of this release yet; the JSON API under /api drives cases through the workflow.
 home-health = Service health
 

@@ -26,6 +26,13 @@ referrals-none = Nothing here yet.
 referrals-queue-title = Referrals waiting for intake
 referrals-queue-hint = Referrals from unions and online requests for help. Accept one to open a case at intake, ask the union for more, or decline with a reason.
 referrals-queue-empty = No referral is waiting.
+referrals-queue-waiting = { $count ->
+    [one] One referral is waiting.
+   *[other] { $count } referrals are waiting.
+}
+referrals-queue-pages = Pages of the queue
+referrals-queue-first = First page (most urgent)
+referrals-queue-next = Next page
 referrals-decided-title = Recently handled
 referrals-col-received = Received
 referrals-col-member = Member

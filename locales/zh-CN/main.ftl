@@ -1,6 +1,7 @@
 app-name = Casework 个案管理
 app-tagline = 工会社会工作个案管理系统
 home-running = Casework 正在运行。
+home-ask-help = 您是需要帮助的工会会员吗？无需账号，在这里求助。
 home-next = 本版本尚未包含工作人员界面；可通过 /api 下的 JSON 接口推进个案流程。
 home-health = 服务状态
 

@@ -1,6 +1,7 @@
 app-name = Casework 個案管理
 app-tagline = 工會社會工作個案管理系統
 home-running = Casework 正在運行。
+home-ask-help = 您是需要協助的工會會員嗎？無需帳號，在這裡求助。
 home-next = 本版本尚未包含工作人員介面；可透過 /api 下的 JSON 介面推進個案流程。
 home-health = 服務狀態
 

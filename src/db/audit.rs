@@ -51,6 +51,41 @@ code_enum! {
 }
 
 code_enum! {
+    /// A detail of an event that is a fixed word rather than data (ids, field
+    /// names): stored as a code and translated where the trail is shown
+    /// (`audit-detail-*` in the locale files), so nobody reads English literals.
+    pub enum AuditDetail {
+        /// A referral accepted into a case.
+        Accepted => "accepted",
+        /// A referral declined.
+        Declined => "declined",
+        /// The officer was asked for more information.
+        InfoRequested => "info_requested",
+        /// The officer answered.
+        InfoAdded => "info_added",
+        /// The outcome summary for the union was written.
+        OutcomeSummary => "outcome_summary",
+        /// A case opened from a referral.
+        FromReferral => "from_referral",
+        /// The intake record a referral filled in.
+        Intake => "intake",
+        /// The public form's hidden field was filled (a bot).
+        Honeypot => "honeypot",
+        /// Over the public form's rate limit.
+        RateLimit => "rate_limit",
+        /// The public form sent again with the same token: nothing new stored.
+        Resubmitted => "resubmitted",
+    }
+}
+
+impl AuditDetail {
+    /// The stored detail text.
+    pub fn text(self) -> Option<String> {
+        Some(self.as_str().to_owned())
+    }
+}
+
+code_enum! {
     /// How it ended.
     pub enum Outcome {
         /// Done.

@@ -20,6 +20,10 @@ use crate::domain::referral::{
 use crate::domain::validation::{FieldError, Problem};
 use crate::domain::vocab::{CaseStage, OrganisationKind};
 
+mod queue;
+
+pub use self::queue::{QUEUE_PAGE, QueuePage, agency_queue, decode_after};
+
 /// One referral as stored.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
 #[diesel(table_name = referrals)]
@@ -54,6 +58,10 @@ pub struct Referral {
     pub version: i64,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    #[serde(skip)]
+    pub urgency_rank: i32,
+    #[serde(skip)]
+    pub form_token: Option<String>,
 }
 
 impl Referral {
@@ -214,6 +222,8 @@ pub fn create_union_referral(
         concern: input.concern.trim().to_owned(),
         suggested_type: input.suggested_type.map(|t| t.as_str().to_owned()),
         urgency: input.urgency.as_str().to_owned(),
+        urgency_rank: input.urgency.rank(),
+        form_token: None,
         consent_by: input.consent_by.trim().to_owned(),
         consent_on: input.consent_on.unwrap_or(at.date()),
         status: ReferralStatus::Received.as_str().to_owned(),
@@ -230,11 +240,13 @@ pub fn create_union_referral(
 }
 
 /// A worker's own request through the public form; `receipt_hash` is the SHA-256
-/// of the receipt code they are shown once.
+/// of the receipt code they are shown, `form_token` the hash of the form's token
+/// (unique: a second insert with it fails).
 pub fn create_self_referral(
     conn: &mut DbConnection,
     input: SelfReferralInput,
     receipt_hash: &str,
+    form_token: &str,
     client_address: &str,
 ) -> StoreResult<Referral> {
     input.validate().map_err(StoreError::Invalid)?;
@@ -263,6 +275,8 @@ pub fn create_self_referral(
         concern: input.concern.trim().to_owned(),
         suggested_type: None,
         urgency: crate::domain::vocab::Urgency::Soon.as_str().to_owned(),
+        urgency_rank: crate::domain::vocab::Urgency::Soon.rank(),
+        form_token: Some(form_token.to_owned()),
         consent_by: "self".to_owned(),
         consent_on: crate::local_time::local_day(at),
         status: ReferralStatus::Received.as_str().to_owned(),
@@ -338,6 +352,15 @@ pub fn find_by_receipt(conn: &mut DbConnection, hash: &str) -> StoreResult<Optio
         .optional()?)
 }
 
+/// The self-referral a public form with this token (its hash) already made.
+pub fn find_by_form_token(conn: &mut DbConnection, hash: &str) -> StoreResult<Option<Referral>> {
+    Ok(referrals::table
+        .filter(referrals::form_token.eq(hash))
+        .select(Referral::as_select())
+        .first(conn)
+        .optional()?)
+}
+
 /// The referral a case came from, if any.
 pub fn for_case(conn: &mut DbConnection, case_id: &str) -> StoreResult<Option<Referral>> {
     Ok(referrals::table
@@ -365,23 +388,6 @@ pub fn history(
 
 /// Most rows a referral list shows.
 pub const LIST_LIMIT: i64 = 200;
-
-/// An agency's intake queue: open referrals, most urgent then oldest first.
-pub fn agency_queue(conn: &mut DbConnection, agency_id: &str) -> StoreResult<Vec<ReferralRow>> {
-    let open = [
-        ReferralStatus::Received.as_str(),
-        ReferralStatus::InfoRequested.as_str(),
-    ];
-    let mut found: Vec<Referral> = referrals::table
-        .filter(referrals::agency_id.eq(agency_id))
-        .filter(referrals::status.eq_any(open))
-        .order((referrals::created_at.asc(), referrals::id.asc()))
-        .limit(LIST_LIMIT)
-        .select(Referral::as_select())
-        .load(conn)?;
-    found.sort_by_key(|r| std::cmp::Reverse(urgency_rank(&r.urgency)));
-    rows(conn, found)
-}
 
 /// An agency's referrals already decided, newest first.
 pub fn agency_decided(conn: &mut DbConnection, agency_id: &str) -> StoreResult<Vec<ReferralRow>> {
@@ -439,15 +445,6 @@ pub fn rows(conn: &mut DbConnection, found: Vec<Referral>) -> StoreResult<Vec<Re
             }
         })
         .collect())
-}
-
-fn urgency_rank(code: &str) -> u8 {
-    match code {
-        "emergency" => 3,
-        "urgent" => 2,
-        "soon" => 1,
-        _ => 0,
-    }
 }
 
 /// Moves an open referral to `to`, if it is still at `version` and still open.

@@ -319,6 +319,10 @@ diesel::table! {
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        /// Migration 000011: `Urgency::rank` of `urgency`, for the queue's order.
+        urgency_rank -> Integer,
+        /// Migration 000012: the public form's token (self-referrals only).
+        form_token -> Nullable<Text>,
     }
 }
 

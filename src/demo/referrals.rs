@@ -183,6 +183,7 @@ pub(super) fn load(
             consent: true,
         },
         &crate::domain::referral::code_hash(&crate::db::new_id()),
+        &crate::domain::referral::code_hash(&crate::db::new_id()),
         "demo",
     )?;
     Ok(())

@@ -99,6 +99,19 @@ code_enum! {
     }
 }
 
+impl Urgency {
+    /// Most urgent highest: the intake queue's order (stored as
+    /// `referrals.urgency_rank`, so the database can sort and page by it).
+    pub fn rank(self) -> i32 {
+        match self {
+            Urgency::Routine => 0,
+            Urgency::Soon => 1,
+            Urgency::Urgent => 2,
+            Urgency::Emergency => 3,
+        }
+    }
+}
+
 code_enum! {
     /// Assessed risk, drives alerts and supervision.
     pub enum RiskLevel {

@@ -81,6 +81,23 @@ pub fn layout(l: Locale, title: &str, who: Option<&Principal>, content: Markup) 
     )
 }
 
+/// The frame of a public page (the request for help), whose language switch
+/// comes back to `here` instead of the home page: a member who changes language
+/// on the form must land on the form again.
+pub fn public_page(l: Locale, title: &str, here: &str, content: Markup) -> Markup {
+    page(
+        l,
+        title,
+        &Frame {
+            who: None,
+            here,
+            flash: None,
+            approvals_waiting: None,
+        },
+        content,
+    )
+}
+
 fn navigation(l: Locale, who: &Principal, frame: &Frame<'_>) -> Markup {
     let staff = matches!(who.role, Role::SocialWorker | Role::Supervisor);
     html! {

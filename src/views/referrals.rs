@@ -8,11 +8,12 @@ use maud::{Markup, html};
 
 use crate::access::Principal;
 use crate::db::case_queries::ClientMatch;
-use crate::db::referrals::{Referral, ReferralEvent, ReferralRow};
+use crate::db::referrals::{QueuePage, Referral, ReferralEvent, ReferralRow};
 use crate::domain::referral::{ReferralStatus, UnionStatus};
 use crate::domain::validation::FieldError;
 use crate::domain::vocab::{CaseType, Gender, Urgency};
-use crate::i18n::Locale;
+use crate::i18n::{Arg, Locale};
+use crate::views::layout::urlencoding;
 use crate::views::components::{
     code_select, csrf_field, field_errors, text_area, text_input, typed_input,
 };
@@ -94,12 +95,22 @@ pub fn officer_list(l: Locale, rows: &[ReferralRow], may_refer: bool) -> Markup 
 }
 
 /// `GET /referrals` for case staff: the agency's intake queue and what was decided lately.
-pub fn staff_list(l: Locale, queue: &[ReferralRow], decided: &[ReferralRow]) -> Markup {
+pub fn staff_list(
+    l: Locale,
+    queue: &QueuePage,
+    first_page: bool,
+    decided: &[ReferralRow],
+) -> Markup {
     html! {
         div.screen-referrals {
             h1 { (l.text("referrals-queue-title")) }
             p.hint { (l.text("referrals-queue-hint")) }
-            @if queue.is_empty() {
+            @if queue.waiting > 0 {
+                p #queue-count role="status" {
+                    (l.text_with("referrals-queue-waiting", &[("count", Arg::Number(queue.waiting))]))
+                }
+            }
+            @if queue.rows.is_empty() {
                 p.muted { (l.text("referrals-queue-empty")) }
             } @else {
                 table.list #queue {
@@ -112,7 +123,7 @@ pub fn staff_list(l: Locale, queue: &[ReferralRow], decided: &[ReferralRow]) -> 
                         th { (l.text("referrals-col-status")) }
                     } }
                     tbody {
-                        @for row in queue {
+                        @for row in &queue.rows {
                             tr {
                                 td { span class={ "badge urgency-" (row.referral.urgency) } { (l.label("case-urgency", &row.referral.urgency)) } }
                                 td { a href={ "/referrals/" (row.referral.id) } { (row.referral.member_name) } }
@@ -122,6 +133,16 @@ pub fn staff_list(l: Locale, queue: &[ReferralRow], decided: &[ReferralRow]) -> 
                                 td { (status_badge(l, row, false)) }
                             }
                         }
+                    }
+                }
+            }
+            @if queue.next.is_some() || !first_page {
+                nav.pager aria-label=(l.text("referrals-queue-pages")) {
+                    @if !first_page {
+                        a href="/referrals" { (l.text("referrals-queue-first")) }
+                    }
+                    @if let Some(next) = &queue.next {
+                        a rel="next" href={ "/referrals?after=" (urlencoding(next)) } { (l.text("referrals-queue-next")) }
                     }
                 }
             }

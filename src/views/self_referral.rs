@@ -14,7 +14,10 @@ use crate::views::stage_forms::FormValues;
 /// The name of the field people never see and bots fill in.
 pub const HONEYPOT: &str = "website";
 
-/// `GET /help`, or the form again with its problems.
+/// The hidden field with the form's token (see `web::screens::self_referral`).
+pub const FORM_TOKEN: &str = "form_token";
+
+/// `GET /help`, or the form again with its problems (same token).
 pub fn form(
     l: Locale,
     agencies: &[(String, String)],
@@ -33,6 +36,7 @@ pub fn form(
                 p.notice role="alert" { (notice) }
             }
             form.stage-form method="post" action="/help" novalidate {
+                input type="hidden" name=(FORM_TOKEN) value=(values.get(FORM_TOKEN));
                 @if agencies.len() == 1 {
                     input type="hidden" name="agency_id" value=(agencies[0].0);
                 } @else {

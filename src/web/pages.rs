@@ -54,6 +54,8 @@ pub fn signed_out_home(l: Locale) -> Markup {
         h1 { (l.text("app-tagline")) }
         p { (l.text("home-running")) }
         p { a href="/sign-in" { (l.text("sign-in-title")) } }
+        // Members without an account ask for help here (the public form).
+        p { a href="/help" { (l.text("home-ask-help")) } }
     };
     layout(l, &l.text("app-name"), None, content)
 }

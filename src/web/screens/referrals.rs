@@ -129,11 +129,24 @@ pub async fn list(State(state): State<AppState>, request: Request) -> Response {
             Err(e) => AppError::from(e).into_response(),
         }
     } else {
+        // A position that this queue did not write reads as the first page.
+        let after = axum::extract::Query::<Vec<(String, String)>>::from_request_parts(
+            &mut parts, &state,
+        )
+        .await
+        .ok()
+        .and_then(|axum::extract::Query(pairs)| {
+            pairs
+                .into_iter()
+                .find(|(k, _)| k == "after")
+                .and_then(|(_, v)| referrals::decode_after(&v))
+        });
+        let first_page = after.is_none();
         let lists = state
             .db
             .run(move |conn| {
                 Ok((
-                    referrals::agency_queue(conn, &who.organisation_id)?,
+                    referrals::agency_queue(conn, &who.organisation_id, after.as_ref())?,
                     referrals::agency_decided(conn, &who.organisation_id)?,
                 ))
             })
@@ -142,7 +155,7 @@ pub async fn list(State(state): State<AppState>, request: Request) -> Response {
             Ok((queue, decided)) => ctx
                 .render(
                     &l.text("referrals-queue-title"),
-                    view::staff_list(l, &queue, &decided),
+                    view::staff_list(l, &queue, first_page, &decided),
                 )
                 .into_response(),
             Err(e) => AppError::from(e).into_response(),

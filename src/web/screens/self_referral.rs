@@ -7,21 +7,28 @@
 //! ceiling for all addresses together against a flood from many. Receipt codes are
 //! 100 random bits; only their SHA-256 is stored, and a wrong code says nothing
 //! more than "no request with this code". Checks are rate-limited per address too.
+//!
+//! Each form carries a random token (`form_token`); the receipt code is derived
+//! from it and its SHA-256 is stored with the referral (unique). A second
+//! submission with the same token (a double tap, a resent page) finds that
+//! referral and shows the same receipt instead of making another. Neither the
+//! token nor the code is stored in the clear.
 
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::Duration;
-use rand::Rng;
+use rand::{Rng, SeedableRng};
+use sha2::{Digest, Sha256};
 
 use super::forms::read_form;
-use crate::db::audit::{self, AuditAction, Outcome};
+use crate::db::audit::{self, AuditAction, AuditDetail, Outcome};
 use crate::db::referrals;
 use crate::db::{DbConnection, StoreError, StoreResult};
 use crate::domain::referral::{ReceiptStatus, SelfReferralInput, code_hash};
 use crate::error::AppError;
 use crate::i18n::Locale;
-use crate::views::layout::layout;
+use crate::views::layout::public_page;
 use crate::views::self_referral::{self as view, HONEYPOT};
 use crate::views::stage_forms::FormValues;
 use crate::web::AppState;
@@ -38,9 +45,33 @@ pub const CHECKS_PER_ADDRESS: i64 = 20;
 /// Receipt code alphabet: no 0/O, 1/I/L to misread.
 const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
-/// A new receipt code, e.g. `K7QF3-MZT9A-4HPRW-X2BND` (20 symbols of 31, about 99 bits).
-fn new_code() -> String {
-    let mut rng = rand::rng();
+/// A new form token: 128 random bits, hex.
+fn new_form_token() -> String {
+    hex::encode(rand::rng().random::<[u8; 16]>())
+}
+
+/// The token a form sent, if it is one this screen made (else a fresh one, so a
+/// form without it still works, only without the protection).
+fn sent_token(text: &str) -> String {
+    let text = text.trim();
+    if text.len() == 32 && text.bytes().all(|b| b.is_ascii_hexdigit()) {
+        text.to_ascii_lowercase()
+    } else {
+        new_form_token()
+    }
+}
+
+/// What is stored of a token: its SHA-256, so the database cannot give codes away.
+fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(format!("form:{token}").as_bytes()))
+}
+
+/// The receipt code of a token, e.g. `K7QF3-MZT9A-4HPRW-X2BND` (20 symbols of
+/// 31, about 99 bits): the same token always gives the same code, which is
+/// what lets a repeated submission show the receipt again.
+fn code_for(token: &str) -> String {
+    let seed: [u8; 32] = Sha256::digest(format!("receipt:{token}").as_bytes()).into();
+    let mut rng = rand_chacha::ChaCha20Rng::from_seed(seed);
     let symbols: Vec<char> = (0..20)
         .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
         .collect();
@@ -51,8 +82,15 @@ fn new_code() -> String {
         .join("-")
 }
 
-fn page(l: Locale, title_key: &str, status: StatusCode, body: maud::Markup) -> Response {
-    (status, layout(l, &l.text(title_key), None, body)).into_response()
+/// A public page; its language switch comes back to `here`.
+fn page(
+    l: Locale,
+    title_key: &str,
+    here: &str,
+    status: StatusCode,
+    body: maud::Markup,
+) -> Response {
+    (status, public_page(l, &l.text(title_key), here, body)).into_response()
 }
 
 async fn agencies(state: &AppState) -> StoreResult<Vec<(String, String)>> {
@@ -62,12 +100,15 @@ async fn agencies(state: &AppState) -> StoreResult<Vec<(String, String)>> {
 /// `GET /help`.
 pub async fn form(State(state): State<AppState>, request: Request) -> Response {
     let l = from_headers(request.headers());
+    let mut values = FormValues::default();
+    values.push(view::FORM_TOKEN, new_form_token());
     match agencies(&state).await {
         Ok(list) => page(
             l,
             "help-title",
+            "/help",
             StatusCode::OK,
-            view::form(l, &list, &FormValues::default(), &[], None),
+            view::form(l, &list, &values, &[], None),
         ),
         Err(e) => AppError::from(e).into_response(),
     }
@@ -102,6 +143,8 @@ fn record(
 enum Sent {
     /// Stored; the code to show.
     Stored(String),
+    /// Sent before with the same form token: the code that request got.
+    Repeated(String),
     /// The honeypot was filled: nothing stored, a plain thank-you.
     Ignored,
     /// Over a rate limit.
@@ -129,11 +172,25 @@ pub async fn submit(State(state): State<AppState>, request: Request) -> Response
         return refused_form(&state, l, &values, errors, None).await;
     }
     let at = state.clock.now();
-    let code = new_code();
-    let hash = code_hash(&code);
+    let token = sent_token(values.get(view::FORM_TOKEN));
+    let code = code_for(&token);
+    let (hash, token_hash) = (code_hash(&code), token_hash(&token));
+    let repeat_lookup = token_hash.clone();
     let sent = state
         .db
         .write(move |conn| {
+            if !bot && let Some(earlier) = referrals::find_by_form_token(conn, &token_hash)? {
+                record(
+                    conn,
+                    &address,
+                    AuditAction::SelfReferralCreate,
+                    Outcome::Allowed,
+                    Some(&earlier.id),
+                    AuditDetail::Resubmitted.text(),
+                    at,
+                )?;
+                return Ok(Sent::Repeated(code));
+            }
             if bot {
                 record(
                     conn,
@@ -141,7 +198,7 @@ pub async fn submit(State(state): State<AppState>, request: Request) -> Response
                     AuditAction::SelfReferralCreate,
                     Outcome::Refused,
                     None,
-                    Some("honeypot".into()),
+                    AuditDetail::Honeypot.text(),
                     at,
                 )?;
                 return Ok(Sent::Ignored);
@@ -156,12 +213,13 @@ pub async fn submit(State(state): State<AppState>, request: Request) -> Response
                     AuditAction::SelfReferralCreate,
                     Outcome::Refused,
                     None,
-                    Some("rate limit".into()),
+                    AuditDetail::RateLimit.text(),
                     at,
                 )?;
                 return Ok(Sent::Limited);
             }
-            let referral = referrals::create_self_referral(conn, input, &hash, &address)?;
+            let referral =
+                referrals::create_self_referral(conn, input, &hash, &token_hash, &address)?;
             record(
                 conn,
                 &address,
@@ -174,16 +232,45 @@ pub async fn submit(State(state): State<AppState>, request: Request) -> Response
             Ok(Sent::Stored(code))
         })
         .await;
+    // Two submissions at once: the second insert meets the unique token and
+    // rolls back; the first one's referral is there to show.
+    let sent = match sent {
+        Err(StoreError::Database(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        ))) => {
+            let repeat = repeat_lookup.clone();
+            match state
+                .db
+                .run(move |conn| referrals::find_by_form_token(conn, &repeat))
+                .await
+            {
+                Ok(Some(_)) => Ok(Sent::Repeated(code_for(&token))),
+                Ok(None) => Err(StoreError::StateConflict("form_token")),
+                Err(e) => Err(e),
+            }
+        }
+        other => other,
+    };
     match sent {
         Ok(Sent::Stored(code)) => page(
             l,
             "help-received-title",
+            "/help",
             StatusCode::CREATED,
+            view::receipt(l, Some(&code)),
+        ),
+        Ok(Sent::Repeated(code)) => page(
+            l,
+            "help-received-title",
+            "/help",
+            StatusCode::OK,
             view::receipt(l, Some(&code)),
         ),
         Ok(Sent::Ignored) => page(
             l,
             "help-received-title",
+            "/help",
             StatusCode::OK,
             view::receipt(l, None),
         ),
@@ -211,6 +298,7 @@ async fn refused_form(
         Ok(list) => page(
             l,
             "help-title",
+            "/help",
             StatusCode::UNPROCESSABLE_ENTITY,
             view::form(l, &list, &values, &errors, notice),
         ),
@@ -224,6 +312,7 @@ pub async fn status_form(request: Request) -> Response {
     page(
         l,
         "help-status-title",
+        "/help/status",
         StatusCode::OK,
         view::status(l, "", None, false, None),
     )
@@ -281,6 +370,7 @@ pub async fn status_check(State(state): State<AppState>, request: Request) -> Re
         Ok(Ok(status)) => page(
             l,
             "help-status-title",
+            "/help/status",
             if status.is_some() {
                 StatusCode::OK
             } else {
@@ -293,6 +383,7 @@ pub async fn status_check(State(state): State<AppState>, request: Request) -> Re
             page(
                 l,
                 "help-status-title",
+                "/help/status",
                 StatusCode::TOO_MANY_REQUESTS,
                 view::status(l, &typed, None, true, Some(&notice)),
             )
@@ -307,8 +398,11 @@ mod tests {
 
     #[test]
     fn codes_are_long_random_and_read_back_however_typed() {
-        let a = new_code();
-        let b = new_code();
+        let token = new_form_token();
+        let a = code_for(&token);
+        let b = code_for(&new_form_token());
+        assert_eq!(code_for(&sent_token(&token)), a, "one token, one code");
+        assert_ne!(sent_token("not a token"), sent_token("not a token"));
         assert_ne!(a, b);
         assert_eq!(a.len(), 23, "four groups of five with dashes: {a}");
         assert!(a.chars().all(|c| c == '-' || ALPHABET.contains(&(c as u8))));

@@ -1,0 +1,2 @@
+DROP INDEX referrals_agency_queue;
+ALTER TABLE referrals DROP COLUMN urgency_rank;
