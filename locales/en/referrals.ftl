@@ -89,6 +89,7 @@ referrals-decline-title = Decline
 referrals-reason = Reason (the union sees it)
 referrals-decline = Decline the referral
 referrals-conflict = Someone else acted on this referral in the meantime. Here it is as it stands now; what you typed is kept below.
+referral-no-officer = This request came from the member through the public form, so there is no union officer to ask. Contact the member directly with the details they gave.
 
 flash-referral-sent = The referral was sent to the agency.
 flash-referral-accepted = The referral was accepted and the case opened at intake.

@@ -86,6 +86,7 @@ referrals-decline-title = 婉拒
 referrals-reason = 理由（工会可见）
 referrals-decline = 婉拒此转介
 referrals-conflict = 在此期间已有其他人处理了此转介。以下为最新情况，您填写的内容已保留。
+referral-no-officer = 此求助由职工通过公开表单提交，没有可询问的工会干部。请按其留下的联系方式直接联系职工。
 
 flash-referral-sent = 转介已发送给服务机构。
 flash-referral-accepted = 已接案，个案已在接案阶段开立。

@@ -86,6 +86,7 @@ referrals-decline-title = 婉拒
 referrals-reason = 理由（工會可見）
 referrals-decline = 婉拒此轉介
 referrals-conflict = 在此期間已有其他人處理了此轉介。以下為最新情況，您填寫的內容已保留。
+referral-no-officer = 此求助由職工透過公開表單提交，沒有可詢問的工會幹部。請依其留下的聯絡方式直接聯絡職工。
 
 flash-referral-sent = 轉介已送交服務機構。
 flash-referral-accepted = 已接案，個案已在接案階段開立。

@@ -485,7 +485,8 @@ fn claim_open(
     })
 }
 
-/// The agency asks the officer for more information.
+/// The agency asks the officer for more information. A self-referral has no
+/// officer: refused (`referral_no_officer`), the agency contacts the member.
 pub fn request_info(
     conn: &mut DbConnection,
     id: &str,
@@ -493,6 +494,9 @@ pub fn request_info(
     actor_id: &str,
     question: &str,
 ) -> StoreResult<Referral> {
+    if find(conn, id)?.is_self_referral() {
+        return Err(StoreError::StateConflict("referral_no_officer"));
+    }
     validate_note("referral.question", question).map_err(StoreError::Invalid)?;
     let referral = claim_open(conn, id, version, ReferralStatus::InfoRequested)?;
     event(

@@ -410,6 +410,8 @@ fn decide_forms(l: Locale, p: &ReferralPage<'_>) -> Markup {
                 button type="submit" { (l.text("referrals-accept")) }
             }
         }
+        // A self-referral has no officer to ask (`referrals::request_info` refuses it too).
+        @if !r.is_self_referral() {
         section.actions #ask {
             h2 { (l.text("referrals-ask-title")) }
             form.stage-form method="post" action={ "/referrals/" (r.id) "/request-info" } novalidate {
@@ -418,6 +420,7 @@ fn decide_forms(l: Locale, p: &ReferralPage<'_>) -> Markup {
                 (text_area(l, p.errors, "referral.question", "question", &l.text("referrals-question"), p.values.get("question")))
                 button.secondary type="submit" { (l.text("referrals-ask")) }
             }
+        }
         }
         section.actions #decline {
             h2 { (l.text("referrals-decline-title")) }

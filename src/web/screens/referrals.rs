@@ -549,6 +549,19 @@ async fn step(state: AppState, request: Request, step: Step) -> Response {
             )
             .await
         }
+        Err(StoreError::StateConflict(code)) => {
+            let notice = l.text(&code.replace('_', "-"));
+            render(
+                &state,
+                ctx,
+                id,
+                values,
+                Vec::new(),
+                Some(notice),
+                StatusCode::CONFLICT,
+            )
+            .await
+        }
         Err(StoreError::ReferralDecided(status)) => {
             let notice = l.text_with(
                 "error-referral-decided",
