@@ -5,12 +5,18 @@
 //! `domain::editing`, as any edit), and is logged in `case_assignments`
 //! (append-only) in the same transaction as the change. The case keeps all its
 //! records and history; only the assigned worker changes.
+//!
+//! It follows the same rules as the transfers' direct reassignment
+//! (`db::transfers::reassign`): refused while a transfer waits for an answer
+//! (`transfer_pending`), and the new worker is told (`CaseAssigned`) unless they
+//! made the change themselves.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::db::cases::{Case, claim_version};
+use crate::db::notifications::{NotificationKind, notify};
 use crate::db::schema::{case_assignments, cases, team_members, users};
 use crate::db::{DbConnection, StoreError, StoreResult, new_id};
 use crate::domain::editing::{Section, may_edit};
@@ -95,6 +101,9 @@ pub fn reassign(
         errors.unknown("assignment.worker_id");
     }
     errors.finish().map_err(StoreError::Invalid)?;
+    if crate::db::transfers::pending_for_case(conn, case_id)?.is_some() {
+        return Err(StoreError::StateConflict("transfer_pending"));
+    }
     diesel::update(cases::table.find(case_id))
         .set((cases::assigned_worker_id.eq(&to), cases::updated_at.eq(at)))
         .execute(conn)?;
@@ -110,6 +119,15 @@ pub fn reassign(
     diesel::insert_into(case_assignments::table)
         .values(&entry)
         .execute(conn)?;
+    if to != by {
+        notify(
+            conn,
+            std::slice::from_ref(&to),
+            NotificationKind::CaseAssigned,
+            &case.reference,
+            &format!("/cases/{case_id}"),
+        )?;
+    }
     let mut case = case;
     case.assigned_worker_id = Some(to);
     case.updated_at = at;

@@ -825,6 +825,21 @@ fn open_from_referral(
         },
         &who.user_id,
     )?;
+    // The worker named is told, as for any case handed to them (not when they
+    // took it themselves).
+    if let Some(worker) = case
+        .assigned_worker_id
+        .as_ref()
+        .filter(|w| **w != who.user_id)
+    {
+        crate::db::notifications::notify(
+            conn,
+            std::slice::from_ref(worker),
+            crate::db::notifications::NotificationKind::CaseAssigned,
+            &case.reference,
+            &format!("/cases/{}", case.id),
+        )?;
+    }
     audit_case(
         conn,
         who,

@@ -4,7 +4,8 @@
 //! Needs `CaseAction::Reassign` (a supervisor of the case). The case keeps its
 //! records and history; the change claims the case's version (a stale form gets
 //! 409 and changes nothing), is logged in `case_assignments` and audited as a
-//! change of the case's assignment, all in one transaction.
+//! change of the case's assignment, all in one transaction. Refused while a
+//! transfer waits (409 `transfer_pending`); the new worker is notified.
 
 use axum::Json;
 use axum::extract::{Request, State};
@@ -123,7 +124,11 @@ pub async fn submit(
             l.text("error-invalid"),
             errors,
         ),
-        Err(e @ (StoreError::Conflict { .. } | StoreError::EditRefused(_))) => {
+        Err(
+            e @ (StoreError::Conflict { .. }
+            | StoreError::EditRefused(_)
+            | StoreError::StateConflict(_)),
+        ) => {
             let error = AppError::from(e);
             let message = error.body(l)["message"]
                 .as_str()
