@@ -202,25 +202,32 @@ pub enum ReferralAction {
 }
 
 /// How `who` stands to a referral, given the unions they follow (`union_tree`:
-/// for an officer, their union and the unions below it; empty for anyone else).
+/// for an officer, their union and the unions below it; empty for anyone else)
+/// and the agency that holds the case it became (`case_agency`, once accepted).
 ///
 /// The receiving agency's social workers and supervisors handle it; the officers
 /// of the referring union (and of the unions above it) follow it, and only the
 /// referring union's own officers answer questions about it. Self-referrals
-/// belong to the agency alone.
+/// belong to the agency alone. The outcome summary speaks for the case, so once
+/// the case was transferred to another agency that agency's staff read the
+/// referral and write the summary, and the receiving agency no longer writes it
+/// (the write also needs `CaseAction::Edit` on the case).
 pub fn decide_referral(
     who: &Principal,
     agency_id: &str,
     union_id: Option<&str>,
     union_tree: &[String],
+    case_agency: Option<&str>,
     action: ReferralAction,
 ) -> Decision {
-    if is_case_staff(who.role) && who.organisation_id == agency_id {
+    let receiving = who.organisation_id == agency_id;
+    let holds_case = case_agency.map_or(receiving, |a| a == who.organisation_id);
+    if is_case_staff(who.role) && (receiving || holds_case) {
         return match action {
-            ReferralAction::View | ReferralAction::Decide | ReferralAction::WriteOutcome => {
-                Decision::Allow
-            }
-            ReferralAction::AddInfo => Decision::Forbid,
+            ReferralAction::View => Decision::Allow,
+            ReferralAction::Decide if receiving => Decision::Allow,
+            ReferralAction::WriteOutcome if holds_case => Decision::Allow,
+            _ => Decision::Forbid,
         };
     }
     let follows = who.role == Role::UnionOfficer

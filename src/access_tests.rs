@@ -115,7 +115,7 @@ fn referrals_belong_to_the_agency_and_are_followed_by_the_union_tree() {
     let district_tree = vec!["district".to_string()];
     let city_tree = vec!["city".to_string(), "district".to_string()];
     let r = |p: &Principal, tree: &[String], action| {
-        decide_referral(p, "agency", Some("district"), tree, action)
+        decide_referral(p, "agency", Some("district"), tree, None, action)
     };
     for action in [View, Decide, WriteOutcome] {
         assert_eq!(r(&worker, &[], action), Allow);
@@ -133,13 +133,23 @@ fn referrals_belong_to_the_agency_and_are_followed_by_the_union_tree() {
     assert_eq!(r(&city, &city_tree, AddInfo), Forbid);
     // A district never sees the city's, nor a self-referral.
     assert_eq!(
-        decide_referral(&district, "agency", Some("city"), &district_tree, View),
+        decide_referral(&district, "agency", Some("city"), &district_tree, None, View),
         Hide
     );
     assert_eq!(
-        decide_referral(&city, "agency", None, &city_tree, View),
+        decide_referral(&city, "agency", None, &city_tree, None, View),
         Hide
     );
+    // After a transfer, the agency holding the case writes the outcome; the
+    // receiving agency still reads the referral but no longer writes it.
+    let moved = |p: &Principal, action| {
+        decide_referral(p, "agency", Some("district"), &[], Some("other-agency"), action)
+    };
+    assert_eq!(moved(&elsewhere, WriteOutcome), Allow);
+    assert_eq!(moved(&elsewhere, View), Allow);
+    assert_eq!(moved(&elsewhere, Decide), Forbid);
+    assert_eq!(moved(&worker, WriteOutcome), Forbid);
+    assert_eq!(moved(&worker, View), Allow);
     assert!(may_refer(&district) && !may_refer(&worker) && !may_refer(&admin));
     assert!(may_see_referrals(&worker) && may_see_referrals(&city) && !may_see_referrals(&admin));
 }

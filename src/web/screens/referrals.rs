@@ -55,8 +55,29 @@ fn union_tree(conn: &mut DbConnection, who: &Principal) -> StoreResult<Vec<Strin
     }
 }
 
-fn decide(who: &Principal, r: &Referral, tree: &[String], action: ReferralAction) -> Decision {
-    decide_referral(who, &r.agency_id, r.union_id.as_deref(), tree, action)
+/// The agency that holds the case a referral became (it may have been transferred).
+fn case_agency(conn: &mut DbConnection, r: &Referral) -> StoreResult<Option<String>> {
+    match &r.case_id {
+        Some(case_id) => Ok(Some(cases::find_case(conn, case_id)?.organisation_id)),
+        None => Ok(None),
+    }
+}
+
+fn decide(
+    who: &Principal,
+    r: &Referral,
+    case_agency: Option<&str>,
+    tree: &[String],
+    action: ReferralAction,
+) -> Decision {
+    decide_referral(
+        who,
+        &r.agency_id,
+        r.union_id.as_deref(),
+        tree,
+        case_agency,
+        action,
+    )
 }
 
 fn audit_referral(
@@ -299,6 +320,10 @@ struct Loaded {
     row: ReferralRow,
     history: Vec<(referrals::ReferralEvent, Option<String>)>,
     tree: Vec<String>,
+    /// The agency holding the case it became.
+    case_agency: Option<String>,
+    /// The reader may change that case (or there is none): the outcome form.
+    may_edit_case: bool,
     matches: Vec<ClientMatch>,
     teams: Vec<(String, String)>,
     staff: Vec<(String, String)>,
@@ -307,7 +332,21 @@ struct Loaded {
 fn load(conn: &mut DbConnection, who: &Principal, id: &str) -> StoreResult<Loaded> {
     let referral = referrals::find(conn, id)?;
     let tree = union_tree(conn, who)?;
-    let decided = decide(who, &referral, &tree, ReferralAction::Decide) == Decision::Allow;
+    let (case_agency, may_edit_case) = match &referral.case_id {
+        Some(case_id) => {
+            let case = cases::find_case(conn, case_id)?;
+            let edit = crate::access::decide_case(who, &case, crate::access::CaseAction::Edit);
+            (Some(case.organisation_id), edit == Decision::Allow)
+        }
+        None => (None, true),
+    };
+    let decided = decide(
+        who,
+        &referral,
+        case_agency.as_deref(),
+        &tree,
+        ReferralAction::Decide,
+    ) == Decision::Allow;
     let (matches, teams, staff) = match (decided, case_scope(who)) {
         (true, Some(scope)) if referral.status().is_ok_and(|s| s.is_open()) => (
             possible_duplicates_in_agency(
@@ -329,6 +368,8 @@ fn load(conn: &mut DbConnection, who: &Principal, id: &str) -> StoreResult<Loade
         row,
         history,
         tree,
+        case_agency,
+        may_edit_case,
         matches,
         teams,
         staff,
@@ -353,8 +394,10 @@ async fn render(
     };
     let who = &ctx.who;
     let r = &loaded.row.referral;
-    let allowed = |action| decide(who, r, &loaded.tree, action) == Decision::Allow;
-    let may_write_outcome = allowed(ReferralAction::WriteOutcome);
+    let allowed = |action| {
+        decide(who, r, loaded.case_agency.as_deref(), &loaded.tree, action) == Decision::Allow
+    };
+    let may_write_outcome = allowed(ReferralAction::WriteOutcome) && loaded.may_edit_case;
     let page = ReferralPage {
         who,
         row: &loaded.row,
@@ -392,7 +435,14 @@ pub async fn show(State(state): State<AppState>, request: Request) -> Response {
         .write(move |conn| {
             let referral = referrals::find(conn, &rid)?;
             let tree = union_tree(conn, &who)?;
-            let decision = decide(&who, &referral, &tree, ReferralAction::View);
+            let holder = case_agency(conn, &referral)?;
+            let decision = decide(
+                &who,
+                &referral,
+                holder.as_deref(),
+                &tree,
+                ReferralAction::View,
+            );
             if decision == Decision::Allow {
                 audit_referral(
                     conn,
@@ -493,7 +543,14 @@ async fn step(state: AppState, request: Request, step: Step) -> Response {
         .run(move |conn| {
             let referral = referrals::find(conn, &rid)?;
             let tree = union_tree(conn, &who2)?;
-            Ok(decide(&who2, &referral, &tree, step.access()))
+            let holder = case_agency(conn, &referral)?;
+            Ok(decide(
+                &who2,
+                &referral,
+                holder.as_deref(),
+                &tree,
+                step.access(),
+            ))
         })
         .await;
     match decision {
