@@ -53,6 +53,9 @@ pub enum AppError {
     Invalid(Vec<FieldError>),
     /// The request itself could not be read.
     BadRequest(String),
+    /// A form without a readable record version (a damaged or hand-made form):
+    /// its own message, since the field's name means nothing to the reader.
+    BadVersion,
     /// A body over the size limit.
     PayloadTooLarge,
     /// An id that is not an id.
@@ -81,7 +84,9 @@ impl AppError {
             | AppError::ReferralDecided(_)
             | AppError::StateConflict(_) => StatusCode::CONFLICT,
             AppError::Refused(_) | AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::BadRequest(_) | AppError::MalformedId(_) => StatusCode::BAD_REQUEST,
+            AppError::BadRequest(_) | AppError::BadVersion | AppError::MalformedId(_) => {
+                StatusCode::BAD_REQUEST
+            }
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
@@ -132,6 +137,7 @@ impl AppError {
                 "bad_request",
                 l.text_with("error-bad-request", &[("detail", detail.clone().into())]),
             ),
+            AppError::BadVersion => simple("bad_version", l.text("error-bad-version")),
             AppError::MalformedId(id) => simple(
                 "malformed_id",
                 l.text_with("error-malformed-id", &[("id", id.clone().into())]),

@@ -6,6 +6,20 @@
 
 #[macro_use]
 mod common;
+#[path = "referrals/after_acceptance.rs"]
+mod after_acceptance;
+#[path = "referrals/audit_details.rs"]
+mod audit_details;
+#[path = "referrals/no_officer.rs"]
+mod no_officer;
+#[path = "referrals/notifications.rs"]
+mod notifications;
+#[path = "referrals/outcome.rs"]
+mod outcome;
+#[path = "referrals/public_form.rs"]
+mod public_form;
+#[path = "referrals/queue.rs"]
+mod queue;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};

@@ -126,6 +126,7 @@ error-no-open-transitions = No transition is open to you from this stage.
 error-edit-refused = The case is in { $stage }: the { $section } cannot be changed in this stage.
 error-invalid = Some fields need attention; nothing was saved.
 error-bad-request = The request could not be read: { $detail }
+error-bad-version = This form is out of date or damaged. Open the page again and send it from there.
 error-malformed-id = "{ $id }" is not a valid id.
 error-unauthenticated = Sign-in is required.
 error-bad-credentials = Wrong login name or password.
@@ -235,6 +236,16 @@ audit-action-request-refused = Request refused
 audit-outcome-allowed = allowed
 audit-outcome-refused = refused
 audit-outcome-failed = failed
+audit-detail-accepted = accepted into a case
+audit-detail-declined = declined
+audit-detail-info-requested = more information asked for
+audit-detail-info-added = information added
+audit-detail-outcome-summary = outcome summary
+audit-detail-from-referral = opened from a referral
+audit-detail-intake = intake
+audit-detail-honeypot = hidden field filled in (automated)
+audit-detail-rate-limit = over the rate limit
+audit-detail-resubmitted = sent again with the same form (nothing new stored)
 
 ## Frame
 language-name = English

@@ -126,6 +126,7 @@ error-no-open-transitions = 在此阶段您没有可执行的流转。
 error-edit-refused = 个案处于“{ $stage }”阶段：此阶段不能修改{ $section }。
 error-invalid = 部分字段需要修改；未保存任何内容。
 error-bad-request = 无法读取请求：{ $detail }
+error-bad-version = 此表单已过期或已损坏，请重新打开页面后再提交。
 error-malformed-id = “{ $id }”不是有效的编号。
 error-unauthenticated = 请先登录。
 error-bad-credentials = 用户名或密码错误。
@@ -235,6 +236,16 @@ audit-action-request-refused = 拒绝请求
 audit-outcome-allowed = 允许
 audit-outcome-refused = 拒绝
 audit-outcome-failed = 失败
+audit-detail-accepted = 已接收并开案
+audit-detail-declined = 已婉拒
+audit-detail-info-requested = 已请求补充信息
+audit-detail-info-added = 已补充信息
+audit-detail-outcome-summary = 结果摘要
+audit-detail-from-referral = 由转介开案
+audit-detail-intake = 接案
+audit-detail-honeypot = 隐藏栏位被填写（自动程序）
+audit-detail-rate-limit = 超过频率限制
+audit-detail-resubmitted = 同一表单重复提交（未新增记录）
 
 ## Frame
 language-name = 简体中文

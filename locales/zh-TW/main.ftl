@@ -126,6 +126,7 @@ error-no-open-transitions = 在此階段您沒有可執行的流轉。
 error-edit-refused = 個案處於「{ $stage }」階段：此階段不能修改{ $section }。
 error-invalid = 部分欄位需要修改；未儲存任何內容。
 error-bad-request = 無法讀取請求：{ $detail }
+error-bad-version = 此表單已過期或已損壞，請重新開啟頁面後再提交。
 error-malformed-id = 「{ $id }」不是有效的編號。
 error-unauthenticated = 請先登入。
 error-bad-credentials = 使用者名稱或密碼錯誤。
@@ -235,6 +236,16 @@ audit-action-request-refused = 拒絕請求
 audit-outcome-allowed = 允許
 audit-outcome-refused = 拒絕
 audit-outcome-failed = 失敗
+audit-detail-accepted = 已接收並開案
+audit-detail-declined = 已婉拒
+audit-detail-info-requested = 已請求補充資料
+audit-detail-info-added = 已補充資料
+audit-detail-outcome-summary = 結果摘要
+audit-detail-from-referral = 由轉介開案
+audit-detail-intake = 接案
+audit-detail-honeypot = 隱藏欄位被填寫（自動程式）
+audit-detail-rate-limit = 超過頻率限制
+audit-detail-resubmitted = 同一表單重複提交（未新增紀錄）
 
 ## Frame
 language-name = 繁體中文

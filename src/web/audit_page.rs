@@ -12,7 +12,7 @@ use super::audit::{AuditQuery, load_case_access_log, run_search};
 use super::json::{ApiQuery, IdPath};
 use super::locale::RequestLocale;
 use super::pages::layout;
-use crate::db::audit::{AuditAction, AuditEvent};
+use crate::db::audit::{AuditAction, AuditDetail, AuditEvent};
 use crate::db::organisations::display_names;
 use crate::error::AppError;
 use crate::i18n::Locale;
@@ -58,13 +58,23 @@ fn event_table(l: Locale, events: &[AuditEvent], names: &HashMap<String, String>
                                     }
                                 }
                                 td { (e.client_address) }
-                                td { (e.detail.as_deref().unwrap_or("")) }
+                                td { (detail(l, e.detail.as_deref())) }
                             }
                         }
                     }
                 }
             }
         }
+    }
+}
+
+/// A detail that is a code (`AuditDetail`) in the reader's language; anything
+/// else (ids, field names) as stored.
+fn detail(l: Locale, text: Option<&str>) -> String {
+    match text {
+        Some(code) if code.parse::<AuditDetail>().is_ok() => l.label("audit-detail", code),
+        Some(other) => other.to_owned(),
+        None => String::new(),
     }
 }
 

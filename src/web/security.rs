@@ -109,7 +109,7 @@ pub async fn audit_refused_requests(
         .get::<std::sync::Arc<AppError>>()
         .and_then(|e| match **e {
             AppError::Unauthenticated if presented_cookie => Some("unknown or expired session"),
-            AppError::BadRequest(_) => Some("unreadable request"),
+            AppError::BadRequest(_) | AppError::BadVersion => Some("unreadable request"),
             AppError::PayloadTooLarge => Some("request too large"),
             AppError::MalformedId(_) => Some("malformed id"),
             _ => None,

@@ -15,7 +15,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use super::forms::{Reader, read_checked_form};
 use super::home::case_scope;
 use crate::access::{Decision, Principal, ReferralAction, decide_referral, may_refer};
-use crate::db::audit::{self, AuditAction, Outcome};
+use crate::db::audit::{self, AuditAction, AuditDetail, Outcome};
 use crate::db::case_queries::{
     ClientMatch, agency_staff, agency_teams, client_known_to_agency, possible_duplicates_in_agency,
 };
@@ -564,7 +564,7 @@ async fn step(state: AppState, request: Request, step: Step) -> Response {
         Err(e) => return e.into_response(),
     };
     let Ok(version) = values.get("version").trim().parse::<i64>() else {
-        return AppError::BadRequest("version".into()).into_response();
+        return AppError::BadVersion.into_response();
     };
     let result = write_step(&state, &who, &id, version, step, &values).await;
     let ctx = PageContext {
@@ -708,7 +708,7 @@ async fn write_step(
                         &referral.id,
                         AuditAction::ReferralUpdate,
                         Outcome::Allowed,
-                        Some("accepted".into()),
+                        AuditDetail::Accepted.text(),
                     )?;
                     Ok(Done::Case(opened))
                 })
@@ -716,7 +716,7 @@ async fn write_step(
         }
         Step::Decline => {
             let write: NoteStep = referrals::decline;
-            noted_step(state, who, id, version, write, note("reason"), "declined").await?;
+            noted_step(state, who, id, version, write, note("reason"), AuditDetail::Declined).await?;
             Ok(Done::Referral("referral-declined"))
         }
         Step::RequestInfo => {
@@ -728,14 +728,14 @@ async fn write_step(
                 version,
                 write,
                 note("question"),
-                "info requested",
+                AuditDetail::InfoRequested,
             )
             .await?;
             Ok(Done::Referral("referral-asked"))
         }
         Step::AddInfo => {
             let write: NoteStep = referrals::add_info;
-            noted_step(state, who, id, version, write, note("answer"), "info added").await?;
+            noted_step(state, who, id, version, write, note("answer"), AuditDetail::InfoAdded).await?;
             Ok(Done::Referral("referral-answered"))
         }
         Step::Outcome => {
@@ -760,7 +760,7 @@ async fn write_step(
                         &id,
                         AuditAction::ReferralUpdate,
                         Outcome::Allowed,
-                        Some("outcome summary".into()),
+                        AuditDetail::OutcomeSummary.text(),
                     )?;
                     Ok(Done::Referral("saved"))
                 })
@@ -780,7 +780,7 @@ async fn noted_step(
     version: i64,
     write: NoteStep,
     note: String,
-    detail: &'static str,
+    detail: AuditDetail,
 ) -> StoreResult<()> {
     state
         .db
@@ -792,7 +792,7 @@ async fn noted_step(
                 &id,
                 AuditAction::ReferralUpdate,
                 Outcome::Allowed,
-                Some(detail.into()),
+                detail.text(),
             )
         })
         .await
@@ -856,12 +856,27 @@ fn open_from_referral(
         },
         &who.user_id,
     )?;
+    // The worker named is told, as for any case handed to them (not when they
+    // took it themselves).
+    if let Some(worker) = case
+        .assigned_worker_id
+        .as_ref()
+        .filter(|w| **w != who.user_id)
+    {
+        crate::db::notifications::notify(
+            conn,
+            std::slice::from_ref(worker),
+            crate::db::notifications::NotificationKind::CaseAssigned,
+            &case.reference,
+            &format!("/cases/{}", case.id),
+        )?;
+    }
     audit_case(
         conn,
         who,
         &case.id,
         AuditAction::CaseCreate,
-        Some("from a referral".into()),
+        AuditDetail::FromReferral.text(),
     )?;
     let channel = if referral.source == ReferralSource::SelfReferral.as_str() {
         IntakeChannel::SelfReferralOnline
@@ -882,27 +897,12 @@ fn open_from_referral(
         },
         &who.user_id,
     )?;
-    // The worker named is told, as for any case handed to them (not when they
-    // took it themselves).
-    if let Some(worker) = case
-        .assigned_worker_id
-        .as_ref()
-        .filter(|w| **w != who.user_id)
-    {
-        crate::db::notifications::notify(
-            conn,
-            std::slice::from_ref(worker),
-            crate::db::notifications::NotificationKind::CaseAssigned,
-            &case.reference,
-            &format!("/cases/{}", case.id),
-        )?;
-    }
     audit_case(
         conn,
         who,
         &case.id,
         AuditAction::CaseUpdate,
-        Some("intake".into()),
+        AuditDetail::Intake.text(),
     )?;
     Ok(case.id)
 }

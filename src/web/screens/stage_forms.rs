@@ -157,7 +157,7 @@ async fn submit(
         Err(e) => return e.into_response(),
     };
     let Ok(version) = values.get("version").trim().parse::<i64>() else {
-        return AppError::BadRequest("version".into()).into_response();
+        return AppError::BadVersion.into_response();
     };
     let kind = match kind.or_else(|| transition_of(&values).map(FormKind::Transition)) {
         Some(kind) => kind,

@@ -229,7 +229,7 @@ async fn submit_case_form(
         Err(e) => return e.into_response(),
     };
     let Ok(version) = values.get("version").trim().parse::<i64>() else {
-        return AppError::BadRequest("version".into()).into_response();
+        return AppError::BadVersion.into_response();
     };
     let typed = values.without(&["csrf_token", "version"]);
     let (actor, id) = (ctx.who.clone(), case_id.clone());

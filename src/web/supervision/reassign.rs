@@ -103,7 +103,7 @@ pub async fn submit(
         Err(e) => return e.into_response(),
     };
     let Ok(version) = values.get("version").trim().parse::<i64>() else {
-        return AppError::BadRequest("version".into()).into_response();
+        return AppError::BadVersion.into_response();
     };
     let to_team = values.get("back") == "team";
     let input = Reassign {
