@@ -4,6 +4,7 @@
 //! locale, never a database connection. All user text comes from the locale
 //! files; maud escapes everything it prints.
 
+pub mod agreements;
 pub mod case_list;
 pub mod case_page;
 pub mod components;

@@ -8,6 +8,8 @@
 mod common;
 #[path = "referrals/after_acceptance.rs"]
 mod after_acceptance;
+#[path = "referrals/agreements_screen.rs"]
+mod agreements_screen;
 #[path = "referrals/audit_details.rs"]
 mod audit_details;
 #[path = "referrals/no_officer.rs"]

@@ -226,6 +226,7 @@ audit-action-referral-update = Referral handled
 audit-action-self-referral-create = Online request received
 audit-action-receipt-check = Receipt status checked
 audit-action-agreement-create = Service agreement recorded
+audit-action-agreement-remove = Service agreement ended
 audit-action-case-update = Case record changed
 audit-action-case-transition = Case moved
 audit-action-case-access-log = Access log read

@@ -226,6 +226,7 @@ audit-action-referral-update = 处理转介
 audit-action-self-referral-create = 收到线上求助
 audit-action-receipt-check = 查询回执状态
 audit-action-agreement-create = 登记服务协议
+audit-action-agreement-remove = 终止服务协议
 audit-action-case-update = 修改个案记录
 audit-action-case-transition = 个案流转
 audit-action-case-access-log = 查看访问记录

@@ -226,6 +226,7 @@ audit-action-referral-update = 處理轉介
 audit-action-self-referral-create = 收到線上求助
 audit-action-receipt-check = 查詢回執狀態
 audit-action-agreement-create = 登記服務協議
+audit-action-agreement-remove = 終止服務協議
 audit-action-case-update = 修改個案記錄
 audit-action-case-transition = 個案流轉
 audit-action-case-access-log = 查看存取記錄

@@ -39,6 +39,8 @@ code_enum! {
         SelfReferralCreate => "self_referral_create",
         ReceiptCheck => "receipt_check",
         AgreementCreate => "agreement_create",
+        /// A service agreement was ended.
+        AgreementRemove => "agreement_remove",
         /// An agency's approval policy for a case type was changed.
         ApprovalPolicyChange => "approval_policy_change",
         ResourceChange => "resource_change",

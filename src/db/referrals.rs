@@ -20,8 +20,12 @@ use crate::domain::referral::{
 use crate::domain::validation::{FieldError, Problem};
 use crate::domain::vocab::{CaseStage, OrganisationKind};
 
+mod agreements;
 mod queue;
 
+pub use self::agreements::{
+    AGREEMENT_LIMIT, AgreementRow, all_unions, list_agreements, remove_agreement,
+};
 pub use self::queue::{QUEUE_PAGE, QueuePage, agency_queue, decode_after};
 
 /// One referral as stored.

@@ -134,6 +134,9 @@ fn navigation(l: Locale, who: &Principal, frame: &Frame<'_>) -> Markup {
             @if crate::access::may_see_evaluation(who) {
                 a href="/reports/evaluation" { (l.text("eval-nav")) }
             }
+            @if crate::access::may_administer(who) {
+                a href="/admin/service-agreements" { (l.text("nav-agreements")) }
+            }
             @if crate::access::audit_scope(who).is_some() {
                 a href="/audit" { (l.text("nav-audit")) }
             }

@@ -301,6 +301,76 @@ pub struct NewAgreement {
     agency_id: String,
 }
 
+/// Records an agreement after checking it (a union, an agency, not already
+/// covered by this union or one above it) and audits it, in the caller's write
+/// transaction. The API and the administrator's screen both call it.
+pub fn record_agreement(
+    conn: &mut crate::db::DbConnection,
+    who: &Principal,
+    union_id: &str,
+    agency_id: &str,
+) -> StoreResult<()> {
+    let kind = |conn: &mut crate::db::DbConnection, id: &str| {
+        organisations::find_organisation(conn, id)
+            .ok()
+            .and_then(|o| o.kind.parse::<OrganisationKind>().ok())
+    };
+    let mut e = Errors::default();
+    if !matches!(kind(conn, union_id), Some(k) if k != OrganisationKind::Agency) {
+        e.unknown("agreement.union_id");
+    }
+    if kind(conn, agency_id) != Some(OrganisationKind::Agency) {
+        e.unknown("agreement.agency_id");
+    }
+    e.finish().map_err(StoreError::Invalid)?;
+    if crate::db::referrals::agencies_for_union(conn, union_id)?
+        .iter()
+        .any(|(id, _)| id == agency_id)
+    {
+        let mut e = Errors::default();
+        e.problem("agreement.agency_id", crate::domain::validation::Problem::Taken);
+        e.finish().map_err(StoreError::Invalid)?;
+    }
+    crate::db::referrals::add_agreement(conn, union_id, agency_id)?;
+    audit::record(
+        conn,
+        entry(
+            who,
+            AuditAction::AgreementCreate,
+            Outcome::Allowed,
+            Some(agency_id),
+            Some(format!("union {union_id}")),
+        ),
+        who.at,
+    )
+}
+
+/// Ends an agreement and audits it, in the caller's write transaction.
+pub fn end_agreement(
+    conn: &mut crate::db::DbConnection,
+    who: &Principal,
+    union_id: &str,
+    agency_id: &str,
+) -> StoreResult<()> {
+    crate::db::referrals::remove_agreement(conn, union_id, agency_id)?;
+    audit::record(
+        conn,
+        entry(
+            who,
+            AuditAction::AgreementRemove,
+            Outcome::Allowed,
+            Some(agency_id),
+            Some(format!("union {union_id}")),
+        ),
+        who.at,
+    )
+}
+
+/// Refuses (and audits) a non-administrator: the screens' way in.
+pub async fn require_administrator(state: &AppState, who: &Principal) -> Result<(), AppError> {
+    require_admin(state, who, "service agreements screen").await
+}
+
 /// `POST /api/admin/service-agreements`: lets a union (and the unions below it)
 /// refer members to an agency.
 pub async fn create_agreement(
@@ -311,50 +381,7 @@ pub async fn create_agreement(
     require_admin(&state, &who, "create service agreement").await?;
     state
         .db
-        .write(move |conn| {
-            let kind = |conn: &mut crate::db::DbConnection, id: &str| {
-                Ok::<_, crate::db::StoreError>(
-                    organisations::find_organisation(conn, id)
-                        .ok()
-                        .and_then(|o| {
-                            o.kind
-                                .parse::<crate::domain::vocab::OrganisationKind>()
-                                .ok()
-                        }),
-                )
-            };
-            use crate::domain::vocab::OrganisationKind::Agency;
-            match kind(conn, &body.union_id)? {
-                Some(k) if k != Agency => {}
-                _ => return Err(invalid("agreement.union_id")),
-            }
-            if kind(conn, &body.agency_id)? != Some(Agency) {
-                return Err(invalid("agreement.agency_id"));
-            }
-            if crate::db::referrals::agencies_for_union(conn, &body.union_id)?
-                .iter()
-                .any(|(id, _)| *id == body.agency_id)
-            {
-                return Err(crate::db::StoreError::Invalid(vec![
-                    crate::domain::validation::FieldError {
-                        field: "agreement.agency_id".into(),
-                        problem: crate::domain::validation::Problem::Taken,
-                    },
-                ]));
-            }
-            crate::db::referrals::add_agreement(conn, &body.union_id, &body.agency_id)?;
-            audit::record(
-                conn,
-                entry(
-                    &who,
-                    AuditAction::AgreementCreate,
-                    Outcome::Allowed,
-                    Some(&body.agency_id),
-                    Some(format!("union {}", body.union_id)),
-                ),
-                who.at,
-            )
-        })
+        .write(move |conn| record_agreement(conn, &who, &body.union_id, &body.agency_id))
         .await?;
     Ok(StatusCode::CREATED)
 }

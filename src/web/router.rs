@@ -551,6 +551,16 @@ fn routes() -> Routes {
             &[(M::POST, Admin)],
         )
         .add(
+            "/admin/service-agreements",
+            get(super::screens::agreements::list).post(super::screens::agreements::add),
+            &[(M::GET, Admin), (M::POST, Admin)],
+        )
+        .add(
+            "/admin/service-agreements/remove",
+            post(super::screens::agreements::remove),
+            &[(M::POST, Admin)],
+        )
+        .add(
             "/api/admin/users",
             post(admin::create_user),
             &[(M::POST, Admin)],

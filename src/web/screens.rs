@@ -1,6 +1,7 @@
 //! Staff screens (HTML): handlers that read forms, call `db` and `access`, and
 //! render `crate::views`. One module per screen area.
 
+pub mod agreements;
 pub mod case_list;
 pub mod case_page;
 pub mod evaluation;
