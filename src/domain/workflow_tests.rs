@@ -159,6 +159,7 @@ fn sign_offs_belong_to_supervisors_other_than_the_worker() {
 
 #[test]
 fn nobody_signs_off_what_they_asked_for() {
+    use Transition::*;
     let asked = Actor {
         took_part_in_request: true,
         ..SUPERVISOR_ACTOR
