@@ -133,7 +133,14 @@ fn referrals_belong_to_the_agency_and_are_followed_by_the_union_tree() {
     assert_eq!(r(&city, &city_tree, AddInfo), Forbid);
     // A district never sees the city's, nor a self-referral.
     assert_eq!(
-        decide_referral(&district, "agency", Some("city"), &district_tree, None, View),
+        decide_referral(
+            &district,
+            "agency",
+            Some("city"),
+            &district_tree,
+            None,
+            View
+        ),
         Hide
     );
     assert_eq!(
@@ -143,7 +150,14 @@ fn referrals_belong_to_the_agency_and_are_followed_by_the_union_tree() {
     // After a transfer, the agency holding the case writes the outcome; the
     // receiving agency still reads the referral but no longer writes it.
     let moved = |p: &Principal, action| {
-        decide_referral(p, "agency", Some("district"), &[], Some("other-agency"), action)
+        decide_referral(
+            p,
+            "agency",
+            Some("district"),
+            &[],
+            Some("other-agency"),
+            action,
+        )
     };
     assert_eq!(moved(&elsewhere, WriteOutcome), Allow);
     assert_eq!(moved(&elsewhere, View), Allow);

@@ -13,10 +13,10 @@ use crate::domain::referral::{ReferralStatus, UnionStatus};
 use crate::domain::validation::FieldError;
 use crate::domain::vocab::{CaseType, Gender, Urgency};
 use crate::i18n::{Arg, Locale};
-use crate::views::layout::urlencoding;
 use crate::views::components::{
     code_select, csrf_field, field_errors, text_area, text_input, typed_input,
 };
+use crate::views::layout::urlencoding;
 use crate::views::stage_forms::FormValues;
 
 /// The status shown for a row: officers see the union status, staff the queue status.
@@ -412,15 +412,15 @@ fn decide_forms(l: Locale, p: &ReferralPage<'_>) -> Markup {
         }
         // A self-referral has no officer to ask (`referrals::request_info` refuses it too).
         @if !r.is_self_referral() {
-        section.actions #ask {
-            h2 { (l.text("referrals-ask-title")) }
-            form.stage-form method="post" action={ "/referrals/" (r.id) "/request-info" } novalidate {
-                (csrf_field(p.who))
-                input type="hidden" name="version" value=(r.version);
-                (text_area(l, p.errors, "referral.question", "question", &l.text("referrals-question"), p.values.get("question")))
-                button.secondary type="submit" { (l.text("referrals-ask")) }
+            section.actions #ask {
+                h2 { (l.text("referrals-ask-title")) }
+                form.stage-form method="post" action={ "/referrals/" (r.id) "/request-info" } novalidate {
+                    (csrf_field(p.who))
+                    input type="hidden" name="version" value=(r.version);
+                    (text_area(l, p.errors, "referral.question", "question", &l.text("referrals-question"), p.values.get("question")))
+                    button.secondary type="submit" { (l.text("referrals-ask")) }
+                }
             }
-        }
         }
         section.actions #decline {
             h2 { (l.text("referrals-decline-title")) }

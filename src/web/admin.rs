@@ -328,7 +328,10 @@ pub fn record_agreement(
         .any(|(id, _)| id == agency_id)
     {
         let mut e = Errors::default();
-        e.problem("agreement.agency_id", crate::domain::validation::Problem::Taken);
+        e.problem(
+            "agreement.agency_id",
+            crate::domain::validation::Problem::Taken,
+        );
         e.finish().map_err(StoreError::Invalid)?;
     }
     crate::db::referrals::add_agreement(conn, union_id, agency_id)?;

@@ -13,7 +13,10 @@ async fn audit_details_translated_and_version_message(app: TestApp) {
         &app,
         &format!("/referrals/{id}/request-info"),
         &fx.worker,
-        &[("version", &version_of(&app, &id)), ("question", "请问单位？")],
+        &[
+            ("version", &version_of(&app, &id)),
+            ("question", "请问单位？"),
+        ],
     )
     .await;
     assert_eq!(asked.status, StatusCode::SEE_OTHER);
@@ -30,6 +33,13 @@ async fn audit_details_translated_and_version_message(app: TestApp) {
     )
     .await;
     assert_eq!(damaged.status, StatusCode::BAD_REQUEST);
-    assert!(damaged.body.contains("This form is out of date or damaged"), "{}", damaged.body);
+    assert!(
+        damaged.body.contains("This form is out of date or damaged"),
+        "{}",
+        damaged.body
+    );
 }
-on_both_backends!(audit_and_version, audit_details_translated_and_version_message);
+on_both_backends!(
+    audit_and_version,
+    audit_details_translated_and_version_message
+);

@@ -48,13 +48,20 @@ async fn no_officer_to_ask(app: TestApp) {
     )
     .await;
     assert_eq!(asked.status, StatusCode::CONFLICT, "{}", asked.body);
-    assert!(asked.body.contains("no union officer to ask"), "{}", asked.body);
+    assert!(
+        asked.body.contains("no union officer to ask"),
+        "{}",
+        asked.body
+    );
     assert_eq!(version_of(&app, &id), version, "nothing changed");
     assert_eq!(Snapshot::take(&app), before);
 
     // A union referral still offers the question.
     let union = super::refer(&app, &fx, "刘洋").await;
     let page = get(&app, &format!("/referrals/{union}"), &fx.worker).await;
-    assert!(page.body.contains(&format!("/referrals/{union}/request-info")));
+    assert!(
+        page.body
+            .contains(&format!("/referrals/{union}/request-info"))
+    );
 }
 on_both_backends!(self_referral_no_officer, no_officer_to_ask);

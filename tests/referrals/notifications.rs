@@ -24,7 +24,9 @@ async fn the_worker_named_is_told(app: TestApp) {
     accept(&app, &fx, &id, &fx.worker, &fx.worker).await;
     let after = notified(&app, &fx.worker);
     assert!(
-        !after[before..].iter().any(|(kind, _)| kind == "case_assigned"),
+        !after[before..]
+            .iter()
+            .any(|(kind, _)| kind == "case_assigned"),
         "{after:?}"
     );
 }
@@ -47,7 +49,9 @@ async fn supervision_reassignment_notifies_and_respects_transfers(app: TestApp) 
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    assert!(notified(&app, &fx.colleague).contains(&("case_assigned".into(), format!("/cases/{case}"))));
+    assert!(
+        notified(&app, &fx.colleague).contains(&("case_assigned".into(), format!("/cases/{case}")))
+    );
 
     let (status, body) = app
         .post(
@@ -73,11 +77,17 @@ async fn supervision_reassignment_notifies_and_respects_transfers(app: TestApp) 
         &app,
         &format!("/cases/{case}/assignment"),
         &fx.supervisor,
-        &[("version", &v.to_string()), ("worker_id", &fx.worker), ("back", "case")],
+        &[
+            ("version", &v.to_string()),
+            ("worker_id", &fx.worker),
+            ("back", "case"),
+        ],
     )
     .await;
     assert_eq!(page.status, StatusCode::CONFLICT, "{}", page.body);
     assert!(page.body.contains("already has a transfer waiting"));
 }
-on_both_backends!(reassignment_rules, supervision_reassignment_notifies_and_respects_transfers);
-
+on_both_backends!(
+    reassignment_rules,
+    supervision_reassignment_notifies_and_respects_transfers
+);

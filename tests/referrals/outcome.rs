@@ -24,7 +24,11 @@ async fn outcome_follows_the_case(app: TestApp) {
     assert_eq!(status, StatusCode::CREATED, "{body}");
     let transfer = body["transfer"]["id"].as_str().unwrap().to_owned();
     let (status, body) = app
-        .post(&format!("/api/transfers/{transfer}/accept"), &fx.stranger, json!({}))
+        .post(
+            &format!("/api/transfers/{transfer}/accept"),
+            &fx.stranger,
+            json!({}),
+        )
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
 
@@ -36,7 +40,10 @@ async fn outcome_follows_the_case(app: TestApp) {
         &app,
         &format!("/referrals/{id}/outcome"),
         &fx.worker,
-        &[("version", &version_of(&app, &id)), ("outcome_summary", "旧机构")],
+        &[
+            ("version", &version_of(&app, &id)),
+            ("outcome_summary", "旧机构"),
+        ],
     )
     .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
@@ -49,7 +56,10 @@ async fn outcome_follows_the_case(app: TestApp) {
         &app,
         &format!("/referrals/{id}/outcome"),
         &fx.stranger,
-        &[("version", &version_of(&app, &id)), ("outcome_summary", "已联系会员，正在跟进")],
+        &[
+            ("version", &version_of(&app, &id)),
+            ("outcome_summary", "已联系会员，正在跟进"),
+        ],
     )
     .await;
     assert_eq!(written.status, StatusCode::SEE_OTHER, "{}", written.body);
@@ -57,4 +67,3 @@ async fn outcome_follows_the_case(app: TestApp) {
     assert!(officer.body.contains("已联系会员，正在跟进"));
 }
 on_both_backends!(outcome_after_transfer, outcome_follows_the_case);
-

@@ -64,7 +64,11 @@ async fn emergencies_first_and_every_page_reachable(app: TestApp) {
 
     let first = get(&app, "/referrals", &fx.worker).await;
     assert_eq!(first.status, StatusCode::OK);
-    assert!(first.body.contains("206 referrals are waiting"), "{}", first.body);
+    assert!(
+        first.body.contains("206 referrals are waiting"),
+        "{}",
+        first.body
+    );
     let (ids, mut next) = queue_page(&first.body);
     assert_eq!(ids[0], emergency, "the newest emergency leads the queue");
     assert_eq!(ids.len(), 50);
@@ -83,11 +87,17 @@ async fn emergencies_first_and_every_page_reachable(app: TestApp) {
     assert_eq!(pages, 5);
     let mut expected = vec![emergency];
     expected.append(&mut routine);
-    assert_eq!(seen, expected, "every referral once, oldest first after the emergency");
+    assert_eq!(
+        seen, expected,
+        "every referral once, oldest first after the emergency"
+    );
 
     // A position the queue did not write reads as the first page.
     let bad = get(&app, "/referrals?after=nonsense", &fx.worker).await;
     assert_eq!(bad.status, StatusCode::OK);
     assert_eq!(queue_page(&bad.body).0[0], queue_page(&first.body).0[0]);
 }
-on_both_backends!(intake_queue_order, emergencies_first_and_every_page_reachable);
+on_both_backends!(
+    intake_queue_order,
+    emergencies_first_and_every_page_reachable
+);

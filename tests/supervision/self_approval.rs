@@ -81,10 +81,21 @@ async fn asked_then_handed_over(app: TestApp) {
             "{answer}"
         );
     }
-    assert!(!offered(&app, s, &case).await.contains(&"approve_plan".into()));
-    assert!(queue(&app, s).await.is_empty(), "not in the requester's queue");
+    assert!(
+        !offered(&app, s, &case)
+            .await
+            .contains(&"approve_plan".into())
+    );
+    assert!(
+        queue(&app, s).await.is_empty(),
+        "not in the requester's queue"
+    );
     assert_eq!(queue(&app, &second).await, [case.id.clone()]);
-    assert!(offered(&app, &second, &case).await.contains(&"approve_plan".into()));
+    assert!(
+        offered(&app, &second, &case)
+            .await
+            .contains(&"approve_plan".into())
+    );
     mv(&app, &second, &mut case, "approve_plan", Some("同意")).await;
 
     // The closure: asked for by the supervisor while a colleague holds the

@@ -30,9 +30,15 @@ pub const AGREEMENT_LIMIT: i64 = 1000;
 pub fn list_agreements(conn: &mut DbConnection) -> StoreResult<Vec<AgreementRow>> {
     let (unions, agencies) = diesel::alias!(organisations as unions, organisations as agencies);
     let rows: Vec<(String, String, String, String, NaiveDateTime)> = service_agreements::table
-        .inner_join(unions.on(unions.field(organisations::id).eq(service_agreements::union_id)))
         .inner_join(
-            agencies.on(agencies.field(organisations::id).eq(service_agreements::agency_id)),
+            unions.on(unions
+                .field(organisations::id)
+                .eq(service_agreements::union_id)),
+        )
+        .inner_join(
+            agencies.on(agencies
+                .field(organisations::id)
+                .eq(service_agreements::agency_id)),
         )
         .select((
             service_agreements::union_id,
@@ -78,8 +84,8 @@ pub fn remove_agreement(
     union_id: &str,
     agency_id: &str,
 ) -> StoreResult<()> {
-    let removed = diesel::delete(service_agreements::table.find((union_id, agency_id)))
-        .execute(conn)?;
+    let removed =
+        diesel::delete(service_agreements::table.find((union_id, agency_id))).execute(conn)?;
     if removed == 0 {
         return Err(StoreError::NotFound);
     }

@@ -57,11 +57,13 @@ pub fn agency_queue(
     if let Some(Cursor::Risk { rank, at, id }) = after {
         let rank = i32::from(*rank);
         query = query.filter(
-            referrals::urgency_rank.lt(rank).or(referrals::urgency_rank.eq(rank).and(
-                referrals::created_at
-                    .gt(*at)
-                    .or(referrals::created_at.eq(*at).and(referrals::id.gt(id.clone()))),
-            )),
+            referrals::urgency_rank
+                .lt(rank)
+                .or(referrals::urgency_rank.eq(rank).and(
+                    referrals::created_at.gt(*at).or(referrals::created_at
+                        .eq(*at)
+                        .and(referrals::id.gt(id.clone()))),
+                )),
         );
     }
     let mut found: Vec<Referral> = query

@@ -175,7 +175,9 @@ macro_rules! queue_query {
                 case_transfers::table
                     .filter(case_transfers::case_id.eq(approval_requests::case_id))
                     .filter(case_transfers::status.eq(TransferStatus::Accepted.as_str()))
-                    .filter(case_transfers::decided_at.ge(approval_requests::requested_at.nullable()))
+                    .filter(
+                        case_transfers::decided_at.ge(approval_requests::requested_at.nullable()),
+                    )
                     .filter(
                         case_transfers::from_worker_id
                             .eq(scope.viewer_id.clone())

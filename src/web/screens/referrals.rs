@@ -151,17 +151,16 @@ pub async fn list(State(state): State<AppState>, request: Request) -> Response {
         }
     } else {
         // A position that this queue did not write reads as the first page.
-        let after = axum::extract::Query::<Vec<(String, String)>>::from_request_parts(
-            &mut parts, &state,
-        )
-        .await
-        .ok()
-        .and_then(|axum::extract::Query(pairs)| {
-            pairs
-                .into_iter()
-                .find(|(k, _)| k == "after")
-                .and_then(|(_, v)| referrals::decode_after(&v))
-        });
+        let after =
+            axum::extract::Query::<Vec<(String, String)>>::from_request_parts(&mut parts, &state)
+                .await
+                .ok()
+                .and_then(|axum::extract::Query(pairs)| {
+                    pairs
+                        .into_iter()
+                        .find(|(k, _)| k == "after")
+                        .and_then(|(_, v)| referrals::decode_after(&v))
+                });
         let first_page = after.is_none();
         let lists = state
             .db
@@ -716,7 +715,16 @@ async fn write_step(
         }
         Step::Decline => {
             let write: NoteStep = referrals::decline;
-            noted_step(state, who, id, version, write, note("reason"), AuditDetail::Declined).await?;
+            noted_step(
+                state,
+                who,
+                id,
+                version,
+                write,
+                note("reason"),
+                AuditDetail::Declined,
+            )
+            .await?;
             Ok(Done::Referral("referral-declined"))
         }
         Step::RequestInfo => {
@@ -735,7 +743,16 @@ async fn write_step(
         }
         Step::AddInfo => {
             let write: NoteStep = referrals::add_info;
-            noted_step(state, who, id, version, write, note("answer"), AuditDetail::InfoAdded).await?;
+            noted_step(
+                state,
+                who,
+                id,
+                version,
+                write,
+                note("answer"),
+                AuditDetail::InfoAdded,
+            )
+            .await?;
             Ok(Done::Referral("referral-answered"))
         }
         Step::Outcome => {
