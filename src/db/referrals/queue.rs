@@ -29,7 +29,13 @@ pub struct QueuePage {
     pub waiting: i64,
 }
 
-const OPEN: [&str; 2] = ["received", "info_requested"];
+/// The statuses of a referral waiting for the agency.
+fn open() -> [&'static str; 2] {
+    [
+        ReferralStatus::Received.as_str(),
+        ReferralStatus::InfoRequested.as_str(),
+    ]
+}
 
 /// Reads a page position from the URL; `None` for anything this queue did not
 /// write (the case list's risk cursor has the same shape: rank, time, id).
@@ -43,16 +49,9 @@ pub fn agency_queue(
     agency_id: &str,
     after: Option<&Cursor>,
 ) -> StoreResult<QueuePage> {
-    debug_assert_eq!(
-        OPEN,
-        [
-            ReferralStatus::Received.as_str(),
-            ReferralStatus::InfoRequested.as_str()
-        ]
-    );
     let mut query = referrals::table
         .filter(referrals::agency_id.eq(agency_id.to_owned()))
-        .filter(referrals::status.eq_any(OPEN))
+        .filter(referrals::status.eq_any(open()))
         .into_boxed();
     if let Some(Cursor::Risk { rank, at, id }) = after {
         let rank = i32::from(*rank);
@@ -90,7 +89,7 @@ pub fn agency_queue(
     };
     let waiting = referrals::table
         .filter(referrals::agency_id.eq(agency_id))
-        .filter(referrals::status.eq_any(OPEN))
+        .filter(referrals::status.eq_any(open()))
         .count()
         .get_result(conn)?;
     Ok(QueuePage {

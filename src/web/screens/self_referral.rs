@@ -246,7 +246,13 @@ pub async fn submit(State(state): State<AppState>, request: Request) -> Response
                 .await
             {
                 Ok(Some(_)) => Ok(Sent::Repeated(code_for(&token))),
-                Ok(None) => Err(StoreError::StateConflict("form_token")),
+                // Nothing else is unique in a new self-referral row.
+                Ok(None) => {
+                    return AppError::internal(
+                        "self-referral insert refused without a form token match",
+                    )
+                    .into_response();
+                }
                 Err(e) => Err(e),
             }
         }
