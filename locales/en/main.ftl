@@ -247,6 +247,10 @@ audit-detail-intake = intake
 audit-detail-honeypot = hidden field filled in (automated)
 audit-detail-rate-limit = over the rate limit
 audit-detail-resubmitted = sent again with the same form (nothing new stored)
+audit-detail-case-page = the case page
+audit-detail-transition-log = the transition log
+audit-detail-supervision-notes = supervision notes
+audit-detail-transfers = transfers
 
 ## Frame
 language-name = English

@@ -247,6 +247,10 @@ audit-detail-intake = 接案
 audit-detail-honeypot = 隐藏栏位被填写（自动程序）
 audit-detail-rate-limit = 超过频率限制
 audit-detail-resubmitted = 同一表单重复提交（未新增记录）
+audit-detail-case-page = 个案页面
+audit-detail-transition-log = 阶段变更记录
+audit-detail-supervision-notes = 督导备注
+audit-detail-transfers = 转案记录
 
 ## Frame
 language-name = 简体中文

@@ -247,6 +247,10 @@ audit-detail-intake = 接案
 audit-detail-honeypot = 隱藏欄位被填寫（自動程式）
 audit-detail-rate-limit = 超過頻率限制
 audit-detail-resubmitted = 同一表單重複提交（未新增紀錄）
+audit-detail-case-page = 個案頁面
+audit-detail-transition-log = 階段變更紀錄
+audit-detail-supervision-notes = 督導備註
+audit-detail-transfers = 轉案紀錄
 
 ## Frame
 language-name = 繁體中文

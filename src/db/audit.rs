@@ -77,6 +77,14 @@ code_enum! {
         RateLimit => "rate_limit",
         /// The public form sent again with the same token: nothing new stored.
         Resubmitted => "resubmitted",
+        /// A case read through its page.
+        CasePage => "case_page",
+        /// A case's transition log read.
+        TransitionLog => "transition_log",
+        /// A case's supervision notes read.
+        SupervisionNotes => "supervision_notes",
+        /// A case's transfers read.
+        Transfers => "transfers",
     }
 }
 

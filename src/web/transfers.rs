@@ -111,7 +111,7 @@ pub async fn history(
                 &reader,
                 &case_id,
                 AuditAction::CaseView,
-                Some("transfers".into()),
+                crate::db::audit::AuditDetail::Transfers.text(),
             )?;
             Ok(rows)
         })

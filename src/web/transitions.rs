@@ -121,7 +121,7 @@ pub async fn list(
                 &reader,
                 &case_id,
                 AuditAction::CaseView,
-                Some("transition log".into()),
+                crate::db::audit::AuditDetail::TransitionLog.text(),
             )?;
             Ok(entries)
         })

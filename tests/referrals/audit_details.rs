@@ -20,9 +20,18 @@ async fn audit_details_translated_and_version_message(app: TestApp) {
     )
     .await;
     assert_eq!(asked.status, StatusCode::SEE_OTHER);
+    // A read of a case's transition log, through the API.
+    let client = crate::common::create_client(&app, &fx.worker, "赵六", 1980).await;
+    let (case, _) = crate::common::open_case(&app, &fx, "counselling", &client).await;
+    let (status, _) = app
+        .get(&format!("/api/cases/{case}/transitions"), &fx.worker)
+        .await;
+    assert_eq!(status, StatusCode::OK);
     let audit = send(&app, "GET", "/audit", Some(&fx.admin), "zh-CN", None).await;
     assert_eq!(audit.status, StatusCode::OK, "{}", audit.body);
     assert!(audit.body.contains("已请求补充信息"), "{}", audit.body);
+    assert!(audit.body.contains("阶段变更记录"), "{}", audit.body);
+    assert!(!audit.body.contains("transition log") && !audit.body.contains("transition_log"));
     assert!(!audit.body.contains("info requested") && !audit.body.contains("info_requested"));
 
     let damaged = post(

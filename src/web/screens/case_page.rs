@@ -102,7 +102,7 @@ fn load(conn: &mut crate::db::DbConnection, who: &Principal, case_id: &str) -> S
         who,
         case_id,
         AuditAction::CaseView,
-        Some("page".into()),
+        crate::db::audit::AuditDetail::CasePage.text(),
     )?;
     Ok(Loaded {
         view,

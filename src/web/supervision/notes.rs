@@ -69,7 +69,7 @@ pub async fn list(
                 &reader,
                 &case_id,
                 AuditAction::CaseView,
-                Some("supervision notes".into()),
+                crate::db::audit::AuditDetail::SupervisionNotes.text(),
             )?;
             Ok(notes)
         })
