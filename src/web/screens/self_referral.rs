@@ -239,7 +239,7 @@ pub async fn submit(State(state): State<AppState>, request: Request) -> Response
             diesel::result::DatabaseErrorKind::UniqueViolation,
             _,
         ))) => {
-            let repeat = repeat_lookup.clone();
+            let repeat = repeat_lookup;
             match state
                 .db
                 .run(move |conn| referrals::find_by_form_token(conn, &repeat))
