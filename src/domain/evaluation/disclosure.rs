@@ -17,9 +17,10 @@
 //!    Then each hidden cell can give a unit to, or take one from, another, so
 //!    none is pinned down. Two cells "<5" over a gap of 8 are both 4; walk-in
 //!    "<5" and hotline "*" over a gap of 6 are 1 and 5: those go on.
-//! 3. **Nothing but the total.** When every non-zero cell ends up hidden, so do
-//!    the zeros: "*" then means anything from 0 up to the total (six cases, five
-//!    of them improved, shows "*" for both). A table whose total is from 1 to 4
+//! 3. **Nothing but the total.** When no shown cell is left to hide and rule 2
+//!    still fails, the zeros are hidden too: "*" then means anything from 0 up
+//!    to the total (six cases, five of them improved, shows "*" for both; so do
+//!    five rows of 1 over a total of 5). A table whose total is from 1 to 4
 //!    shows the total as "<5" and every row as "*": with the zeros shown, four
 //!    non-zero rows under a total of 4 would hold one case each.
 //! 4. **Derived figures.** A mean, median or percentile from fewer than 5 cases
@@ -113,13 +114,10 @@ impl Disclosure {
                 .min_by_key(|i| (cells[*i], *i));
             match next {
                 Some(i) => shown[i] = Shown::Withheld,
-                None => break,
+                // Nothing left to hide but the zeros: the table then says
+                // nothing but its total, and "*" there is anything from 0 to it.
+                None => shown = vec![Shown::Withheld; cells.len()],
             }
-        }
-        // With every non-zero cell hidden, the zeros go too: the table then says
-        // nothing but its total, and "*" there means anything from 0 to it.
-        if shown.iter().all(|s| s.count().is_none_or(|n| n == 0)) {
-            shown = vec![Shown::Withheld; cells.len()];
         }
         (shown, Shown::Count(total))
     }
@@ -175,11 +173,12 @@ impl Disclosure {
 
 /// What a reader knows of each cell of a table published as `shown` over a
 /// shown total: the least and the most it can be (`None`: no bound but the
-/// total). "<5" is 1 to 4; "*" beside other figures is 5 or more, and at most
+/// total). When every cell is "*", each is 0 or more. Otherwise "<5" is 1 to
+/// 4, and "*" is 5 or more, and at most
 /// the smallest count still shown (or one less, if that one comes first: the
 /// smallest cells go first, ties in order); a cell shown is itself.
 pub fn bounds(shown: &[Shown]) -> Vec<(i64, Option<i64>)> {
-    if shown.iter().all(|s| s.count().is_none_or(|n| n == 0)) {
+    if shown.iter().all(|s| *s == Shown::Withheld) {
         return vec![(0, None); shown.len()];
     }
     let ceiling = |i: usize| {
