@@ -40,6 +40,8 @@ use read::{Csv, cells, download, keep_page_images, page, pdf_pages};
 struct World {
     fx: Fixture,
     child: String,
+    /// The two resources of the directory: (legal aid centre, hotline).
+    resources: (String, String),
     child_officer: String,
 }
 
@@ -281,6 +283,7 @@ fn build(app: &TestApp) -> World {
     World {
         fx,
         child,
+        resources: (legal, hotline),
         child_officer,
     }
 }
@@ -288,7 +291,32 @@ fn build(app: &TestApp) -> World {
 const MARCH: &str = "from=2026-03-01&to=2026-03-31";
 
 /// Every figure of the agency's March report, by hand from the table above.
-fn expected_march(csv: &Csv, fx: &Fixture, child: &str) {
+/// The rows of one table of the CSV, in order: (item, label, count).
+fn table(csv: &Csv, section: &str) -> Vec<(String, String, String)> {
+    csv.rows
+        .iter()
+        .filter(|r| r[0] == section && r[3] == "count")
+        .map(|r| (r[1].clone(), r[2].clone(), r[4].clone()))
+        .collect()
+}
+
+/// A table's rows as (item, count), for comparing with a hand-worked list.
+fn counts(csv: &Csv, section: &str) -> Vec<(String, String)> {
+    table(csv, section)
+        .into_iter()
+        .map(|(item, _, n)| (item, n))
+        .collect()
+}
+
+fn owned(rows: &[(&str, &str)]) -> Vec<(String, String)> {
+    rows.iter()
+        .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+        .collect()
+}
+
+fn expected_march(csv: &Csv, world: &World) {
+    let (fx, child) = (&world.fx, world.child.as_str());
+    let (legal, hotline) = (&world.resources.0, &world.resources.1);
     let c = |section: &str, item: &str| csv.count(section, item);
     // Opened in March (local days): C1, C2, C3, C5, C7, C10; not C4 (February),
     // C9 (April), C11 (1 April local time), C8 (another agency).
@@ -428,7 +456,21 @@ fn expected_march(csv: &Csv, fx: &Fixture, child: &str) {
     ] {
         assert_eq!(c("referrals_out_by_category", item), n, "category {item}");
     }
-    assert_eq!(c("referrals_out_by_resource", "total"), "4");
+    // By resource: the legal aid centre (C3, C7) and the hotline (C1, C2), two
+    // each; equal counts go by name ("1" sorts before "南"); C2's April referral
+    // to legal aid is outside March. No other resource has a row.
+    let by_resource = table(csv, "referrals_out_by_resource");
+    assert_eq!(
+        by_resource[..2],
+        [
+            (hotline.clone(), "12355 心理援助热线".to_owned(), "2".to_owned()),
+            (legal.clone(), "南山区法律援助中心".to_owned(), "2".to_owned()),
+        ]
+    );
+    assert_eq!(
+        counts(csv, "referrals_out_by_resource")[2..],
+        owned(&[("total", "4")])
+    );
     // Caseload: W has C2 and C10 open at the end, opened C1, C2, C10, closed C1 and C4.
     for (worker, open, opened, closed) in [
         (fx.worker.as_str(), "2", "3", "2"),
@@ -477,7 +519,7 @@ async fn agency_report_figures(app: TestApp) {
         "a byte-order mark for Excel"
     );
     let csv = Csv::parse(&bytes);
-    expected_march(&csv, fx, &world.child);
+    expected_march(&csv, &world);
     assert!(
         csv.rows.iter().any(|r| r[2] == "热线电话"),
         "labels in the reader's language"
@@ -704,6 +746,27 @@ async fn union_roll_up(app: TestApp) {
     assert_eq!(csv.count("stage_at_end", "closed"), "*");
     assert_eq!(csv.count("stage_at_end", "assessment"), "0");
     assert_eq!(csv.count("stage_at_end", "total"), "7");
+    // By union, in tree order: the six May members are the district's, none the child's.
+    assert_eq!(
+        counts(&csv, "opened_by_union"),
+        owned(&[(&fx.union, "6"), (&world.child, "0"), ("total", "6")])
+    );
+    // March to May: C1, C8, M1-M6 (district members) and C3, a member of the
+    // child union whom the district referred (R1): a case counts for the union
+    // that referred it, so 9 for the district and 0 for the child (8 and 1 if
+    // the member's union won). C4 (the child's) opened in February.
+    let (_, _, bytes) = download(
+        &app,
+        &fx.officer,
+        "/reports/evaluation.csv?from=2026-03-01&to=2026-05-31",
+        "en",
+    )
+    .await;
+    let spring = Csv::parse(&bytes);
+    assert_eq!(
+        counts(&spring, "opened_by_union"),
+        owned(&[(&fx.union, "9"), (&world.child, "0"), ("total", "9")])
+    );
     // The supervisor sees the same month exactly.
     let (_, _, bytes) = download(
         &app,
