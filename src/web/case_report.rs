@@ -79,12 +79,7 @@ fn source_referral(
     }))
 }
 
-fn load(
-    conn: &mut DbConnection,
-    who: &Principal,
-    case_id: &str,
-    l: Locale,
-) -> StoreResult<Loaded> {
+fn load(conn: &mut DbConnection, who: &Principal, case_id: &str, l: Locale) -> StoreResult<Loaded> {
     let case = check_case(conn, who, case_id, CaseAction::View)?;
     let view = build_case_view(conn, who, case)?;
     let timeline = load_timeline(conn, &view)?;
@@ -114,7 +109,11 @@ pub async fn download(
     IdPath(id): IdPath,
 ) -> Response {
     let (who, case_id, l) = (ctx.who.clone(), id.clone(), ctx.l);
-    let loaded = match state.db.run(move |conn| load(conn, &who, &case_id, l)).await {
+    let loaded = match state
+        .db
+        .run(move |conn| load(conn, &who, &case_id, l))
+        .await
+    {
         Ok(loaded) => loaded,
         Err(e) => {
             return audited_refusal(&state, &ctx.who, &id, AuditAction::CaseReport, e)
@@ -128,7 +127,7 @@ pub async fn download(
         state.settings.report_font_face,
     );
     let rendered = tokio::task::spawn_blocking(move || {
-        let font = ReportFont::configured(font_path.as_deref(), font_face)?;
+        let font = ReportFont::configured(font_path.as_deref(), font_face, l)?;
         let v = &loaded.view;
         let report = CaseReport {
             l,
