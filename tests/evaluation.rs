@@ -463,8 +463,16 @@ fn expected_march(csv: &Csv, world: &World) {
     assert_eq!(
         by_resource[..2],
         [
-            (hotline.clone(), "12355 心理援助热线".to_owned(), "2".to_owned()),
-            (legal.clone(), "南山区法律援助中心".to_owned(), "2".to_owned()),
+            (
+                hotline.clone(),
+                "12355 心理援助热线".to_owned(),
+                "2".to_owned()
+            ),
+            (
+                legal.clone(),
+                "南山区法律援助中心".to_owned(),
+                "2".to_owned()
+            ),
         ]
     );
     assert_eq!(

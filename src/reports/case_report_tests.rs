@@ -280,7 +280,10 @@ fn referrals_are_listed_when_there_are_any() {
         feedback: Some("已安排律师".into()),
     };
     let some = text(&report(&d, Locale::En, false, std::slice::from_ref(&referral)).blocks());
-    assert!(some.contains("Referred out on 12 Nov 2026 to 区法律援助中心"), "{some}");
+    assert!(
+        some.contains("Referred out on 12 Nov 2026 to 区法律援助中心"),
+        "{some}"
+    );
     assert!(some.contains("已安排律师"));
     let source = SourceReferral {
         received_on: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),

@@ -123,7 +123,11 @@ pub fn insert_case(app: &TestApp, fx: &Fixture, spec: CaseSpec<'_>) -> String {
             let transition = match (from, *to) {
                 (a, b) if a == b => {
                     submitted = !submitted;
-                    if submitted { "submit_plan" } else { "return_plan" }
+                    if submitted {
+                        "submit_plan"
+                    } else {
+                        "return_plan"
+                    }
                 }
                 ("closure", "closed") => "approve_closure",
                 (_, "closed") => "close_early",

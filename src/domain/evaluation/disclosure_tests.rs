@@ -49,7 +49,10 @@ fn small_counts_and_their_complements() {
         P.breakdown(&[1, 1, 1, 1, 1, 0], 5),
         (vec![Withheld; 6], Count(5))
     );
-    assert_eq!(P.breakdown(&[0, 0], 0), (vec![Count(0), Count(0)], Count(0)));
+    assert_eq!(
+        P.breakdown(&[0, 0], 0),
+        (vec![Count(0), Count(0)], Count(0))
+    );
     assert_eq!(
         Disclosure::Exact.breakdown(&[3, 0], 3),
         (vec![Count(3), Count(0)], Count(3))
