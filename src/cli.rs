@@ -198,14 +198,23 @@ async fn open(settings: &DatabaseSettings) -> anyhow::Result<Db> {
 
 async fn serve(db: Db, settings: ServeSettings) -> anyhow::Result<()> {
     settings.check().map_err(|e| anyhow::anyhow!(e))?;
-    // Parsed once here: a bad font stops the server now rather than failing reports later.
+    // Parsed once here, for every language (a collection may give each its own
+    // face): a bad font stops the server now rather than failing reports later.
     let (font_path, font_face) = (settings.report_font.clone(), settings.report_font_face);
-    let font = tokio::task::spawn_blocking(move || {
-        crate::reports::fonts::ReportFont::configured(font_path.as_deref(), font_face)
+    let fonts = tokio::task::spawn_blocking(move || {
+        crate::i18n::Locale::ALL
+            .iter()
+            .map(|l| {
+                crate::reports::fonts::ReportFont::configured(font_path.as_deref(), font_face, *l)
+                    .map(|font| (*l, font))
+            })
+            .collect::<Result<Vec<_>, _>>()
     })
     .await?
     .map_err(|e| anyhow::anyhow!(e))?;
-    tracing::info!(font = %font.source, "report font ready");
+    for (l, font) in fonts {
+        tracing::info!(language = l.tag(), font = %font.source, "report font ready");
+    }
     let listener = TcpListener::bind(settings.bind)
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind))?;

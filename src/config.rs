@@ -88,7 +88,9 @@ pub struct ServeSettings {
     pub report_font: Option<PathBuf>,
 
     /// Which face of a --report-font collection to use, numbered from 0 (in
-    /// NotoSansCJK-Regular.ttc, 2 is Simplified Chinese and 3 Traditional Chinese).
+    /// NotoSansCJK-Regular.ttc, 2 is Simplified Chinese and 3 Traditional Chinese),
+    /// for every language. Unset, each report takes the face named for its
+    /// reader's script (SC, or TC for Traditional Chinese).
     #[arg(long, env = "CASEWORK_REPORT_FONT_FACE", requires = "report_font")]
     pub report_font_face: Option<u32>,
     /// Serve the benchmark's baseline endpoints `/bench/plaintext` and

@@ -3,6 +3,7 @@
 
 pub mod case_report;
 pub mod evaluation;
+pub mod font_faces;
 pub mod fonts;
 pub mod layout;
 pub mod pdf;

@@ -6,10 +6,13 @@
 //! The fixture (times at local noon unless said; the zone is UTC+8):
 //!
 //! | case | type, channel | team, worker | client's union | opened | moves |
-//! | C1 | counselling, hotline | T, W | district | 03-02 | →assessment 03-04, →contract 03-06, →intervention 03-08, →closure 03-12, →closed 03-14 |
+//! | C1 | counselling, hotline | T, W | district | 03-02 | →assessment 03-04, →contract 03-06, submit plan 03-07, →intervention 03-08, →closure 03-12, →closed 03-14 |
 //! | C2 | counselling, walk-in | T, W | — | 03-02 | →assessment 03-05, →contract 03-09, →intervention 03-10, →closure 04-10 |
 //! | C3 | labour, union referral (R1) | T, colleague | child | 03-01 | →assessment 03-02, →contract 03-11, closed early 03-20 |
-//! | C4 | mediation, hotline | T, W | child | 02-10 | →assessment 02-12, →contract 02-20, →intervention 03-02, →closure 03-25, →closed 03-28 |
+//! | C4 | mediation, hotline | T, W | child | 02-10 | →assessment 02-12, →contract 02-20, submit plan 02-25, plan returned 02-27, submit plan 03-01, →intervention 03-02, →closure 03-25, →closed 03-28 |
+//!
+//! Submitting a plan and returning it are log entries that keep the case in
+//! *contract*: they must neither end a stay nor begin one.
 //! | C5 | special group, not recorded | T, nobody | — | 03-15 | — |
 //! | C6 | counselling, hotline | T, W | — | 01-05 | →assessment 01-06, closed early 01-20 |
 //! | C7 | counselling, hotline | other team | — | 03-10 | — |
@@ -37,6 +40,8 @@ use read::{Csv, cells, download, keep_page_images, page, pdf_pages};
 struct World {
     fx: Fixture,
     child: String,
+    /// The two resources of the directory: (legal aid centre, hotline).
+    resources: (String, String),
     child_officer: String,
 }
 
@@ -61,6 +66,7 @@ fn build(app: &TestApp) -> World {
             moves: vec![
                 ("assessment", march("04")),
                 ("contract", march("06")),
+                ("contract", march("07")),
                 ("intervention", march("08")),
                 ("closure", march("12")),
                 ("closed", march("14")),
@@ -126,6 +132,9 @@ fn build(app: &TestApp) -> World {
             moves: vec![
                 ("assessment", at("2026-02-12")),
                 ("contract", at("2026-02-20")),
+                ("contract", at("2026-02-25")),
+                ("contract", at("2026-02-27")),
+                ("contract", march("01")),
                 ("intervention", march("02")),
                 ("closure", march("25")),
                 ("closed", march("28")),
@@ -274,6 +283,7 @@ fn build(app: &TestApp) -> World {
     World {
         fx,
         child,
+        resources: (legal, hotline),
         child_officer,
     }
 }
@@ -281,7 +291,32 @@ fn build(app: &TestApp) -> World {
 const MARCH: &str = "from=2026-03-01&to=2026-03-31";
 
 /// Every figure of the agency's March report, by hand from the table above.
-fn expected_march(csv: &Csv, fx: &Fixture, child: &str) {
+/// The rows of one table of the CSV, in order: (item, label, count).
+fn table(csv: &Csv, section: &str) -> Vec<(String, String, String)> {
+    csv.rows
+        .iter()
+        .filter(|r| r[0] == section && r[3] == "count")
+        .map(|r| (r[1].clone(), r[2].clone(), r[4].clone()))
+        .collect()
+}
+
+/// A table's rows as (item, count), for comparing with a hand-worked list.
+fn counts(csv: &Csv, section: &str) -> Vec<(String, String)> {
+    table(csv, section)
+        .into_iter()
+        .map(|(item, _, n)| (item, n))
+        .collect()
+}
+
+fn owned(rows: &[(&str, &str)]) -> Vec<(String, String)> {
+    rows.iter()
+        .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+        .collect()
+}
+
+fn expected_march(csv: &Csv, world: &World) {
+    let (fx, child) = (&world.fx, world.child.as_str());
+    let (legal, hotline) = (&world.resources.0, &world.resources.1);
     let c = |section: &str, item: &str| csv.count(section, item);
     // Opened in March (local days): C1, C2, C3, C5, C7, C10; not C4 (February),
     // C9 (April), C11 (1 April local time), C8 (another agency).
@@ -322,9 +357,13 @@ fn expected_march(csv: &Csv, fx: &Fixture, child: &str) {
     }
     // Stays ended in March, in days. intake: C1 2, C2 3, C3 1 → 1,2,3: median 2,
     // p90 2 + 0.8 × 1 = 2.8. assessment: 2, 4, 9 → 4 and 4 + 0.8 × 5 = 8.
-    // contract: C1 2, C2 1, C3 9, C4 10 (from 20 Feb) → 1,2,9,10: median 5.5,
-    // p90 at rank 2.7: 9 + 0.7 × 1 = 9.7. intervention: C1 4, C4 23 → 13.5 and
-    // 4 + 0.9 × 19 = 21.1. closure: C1 2, C4 3 → 2.5 and 2.9.
+    // contract: C1 2 (03-06 to 03-08: its plan submitted on 03-07 is no move),
+    // C2 1, C3 9, C4 10 (from 20 Feb; its submissions and the return between are
+    // no moves either) → 1,2,9,10: median 5.5, p90 at rank 2.7: 9 + 0.7 × 1 =
+    // 9.7. Were those entries taken as moves, contract would have six stays
+    // ended in March (C1 1 and 1, C2 1, C3 9, C4 2 from 02-27 and 1 from 03-01)
+    // with median 1.0, and intervention would not change. intervention: C1 4,
+    // C4 23 → 13.5 and 4 + 0.9 × 19 = 21.1. closure: C1 2, C4 3 → 2.5 and 2.9.
     for (stage, stays, median, p90) in [
         ("intake", "3", "2.0", "2.8"),
         ("assessment", "3", "4.0", "8.0"),
@@ -417,7 +456,29 @@ fn expected_march(csv: &Csv, fx: &Fixture, child: &str) {
     ] {
         assert_eq!(c("referrals_out_by_category", item), n, "category {item}");
     }
-    assert_eq!(c("referrals_out_by_resource", "total"), "4");
+    // By resource: the legal aid centre (C3, C7) and the hotline (C1, C2), two
+    // each; equal counts go by name ("1" sorts before "南"); C2's April referral
+    // to legal aid is outside March. No other resource has a row.
+    let by_resource = table(csv, "referrals_out_by_resource");
+    assert_eq!(
+        by_resource[..2],
+        [
+            (
+                hotline.clone(),
+                "12355 心理援助热线".to_owned(),
+                "2".to_owned()
+            ),
+            (
+                legal.clone(),
+                "南山区法律援助中心".to_owned(),
+                "2".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(
+        counts(csv, "referrals_out_by_resource")[2..],
+        owned(&[("total", "4")])
+    );
     // Caseload: W has C2 and C10 open at the end, opened C1, C2, C10, closed C1 and C4.
     for (worker, open, opened, closed) in [
         (fx.worker.as_str(), "2", "3", "2"),
@@ -466,7 +527,7 @@ async fn agency_report_figures(app: TestApp) {
         "a byte-order mark for Excel"
     );
     let csv = Csv::parse(&bytes);
-    expected_march(&csv, fx, &world.child);
+    expected_march(&csv, &world);
     assert!(
         csv.rows.iter().any(|r| r[2] == "热线电话"),
         "labels in the reader's language"
@@ -588,7 +649,9 @@ async fn union_roll_up(app: TestApp) {
     let world = build(&app);
     let fx = &world.fx;
     // March, the district union and the union below it: C1, C3, C4 and C8 (in
-    // another agency). Three opened in March, three closed: every count under 5.
+    // another agency). Three opened in March, three closed: every total under 5,
+    // so every row of those tables is "*", zeros included (with the zeros shown,
+    // three non-zero rows under a total "<5" would be 1 each, or close to it).
     let (status, _, bytes) = download(
         &app,
         &fx.officer,
@@ -599,9 +662,9 @@ async fn union_roll_up(app: TestApp) {
     assert_eq!(status, StatusCode::OK);
     let csv = Csv::parse(&bytes);
     assert_eq!(csv.get("report", "disclosure", ""), "protected");
-    assert_eq!(csv.count("intake_by_channel", "hotline"), "<5");
-    assert_eq!(csv.count("intake_by_channel", "union_referral"), "<5");
-    assert_eq!(csv.count("intake_by_channel", "walk_in"), "0");
+    assert_eq!(csv.count("intake_by_channel", "hotline"), "*");
+    assert_eq!(csv.count("intake_by_channel", "union_referral"), "*");
+    assert_eq!(csv.count("intake_by_channel", "walk_in"), "*");
     assert_eq!(csv.count("intake_by_channel", "total"), "<5");
     assert_eq!(csv.count("stage_at_end", "total"), "<5");
     assert_eq!(csv.count("closure_reasons", "total"), "<5");
@@ -613,10 +676,19 @@ async fn union_roll_up(app: TestApp) {
     );
     assert_eq!(csv.get("satisfaction_summary", "mean", "value"), "*");
     assert_eq!(csv.get("stage_days", "assessment", "median_days"), "*");
-    assert_eq!(csv.count("opened_by_union", &fx.union), "<5");
-    assert_eq!(csv.count("opened_by_union", &world.child), "0");
+    // C1, C8 and C3 (referred by the district) for the district, none for the child.
+    assert_eq!(csv.count("opened_by_union", &fx.union), "*");
+    assert_eq!(csv.count("opened_by_union", &world.child), "*");
+    assert_eq!(csv.count("opened_by_union", "total"), "<5");
     // Referrals of the tree, to any agency: R1, R4 (district), R2 (child).
-    assert_eq!(csv.count("referrals_in_by_source", &fx.union), "<5");
+    assert_eq!(csv.count("referrals_in_by_source", &fx.union), "*");
+    assert_eq!(csv.count("referrals_in_by_source", &world.child), "*");
+    assert_eq!(csv.count("referrals_in_by_source", "total"), "<5");
+    assert_eq!(csv.count("referrals_in_by_status", "total"), "<5");
+    assert!(
+        csv.rows.iter().all(|r| r[0] != "referrals_out_by_resource"),
+        "resources nest in categories: only the categories in the roll-up"
+    );
     assert!(
         csv.rows.iter().all(|r| r[0] != "caseload"),
         "no caseload per worker in the roll-up"
@@ -633,14 +705,16 @@ async fn union_roll_up(app: TestApp) {
     )
     .await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(cells(&html, "intake_by_channel", "hotline"), ["&lt;5"]);
+    assert_eq!(cells(&html, "intake_by_channel", "hotline"), ["*"]);
+    assert_eq!(cells(&html, "intake_by_channel", "total"), ["&lt;5"]);
     assert!(html.contains("工会汇总"));
     assert!(!html.contains("李晓梅"), "no worker's name in the roll-up");
 
-    // May: six district members, every case closed. Counts of 5 or more show;
-    // the single walk-in is "<5", so the hotline count, which would give it away
-    // from the total, is withheld; 5 of 6 improved would give away the one who
-    // did not, so count and share are withheld too.
+    // May: six district members, every case closed. Counts of 5 or more show.
+    // Hotline 5, walk-in 1 of 6: "<5" (1 to 4) and "*" (5 or more) over 6 could
+    // only be 1 and 5, and there is no third count to hide, so every channel is
+    // "*", the zeros too, and only the total shows. Likewise 5 of 6 improved:
+    // the count, its share and the one who did not are hidden.
     let may = "from=2026-05-01&to=2026-05-31";
     let (_, _, bytes) = download(
         &app,
@@ -650,9 +724,19 @@ async fn union_roll_up(app: TestApp) {
     )
     .await;
     let csv = Csv::parse(&bytes);
-    assert_eq!(csv.count("intake_by_channel", "walk_in"), "<5");
-    assert_eq!(csv.count("intake_by_channel", "hotline"), "*");
+    for channel in [
+        "walk_in",
+        "hotline",
+        "union_referral",
+        "self_referral_online",
+        "outreach_screening",
+    ] {
+        assert_eq!(csv.count("intake_by_channel", channel), "*", "{channel}");
+    }
     assert_eq!(csv.count("intake_by_channel", "total"), "6");
+    // One type only: nothing small, nothing hidden.
+    assert_eq!(csv.count("intake_by_type", "counselling"), "6");
+    assert_eq!(csv.count("intake_by_type", "labour_dispute"), "0");
     assert_eq!(csv.count("closure_reasons", "goals_achieved"), "6");
     // Baselines all 40; closings 50, 50, 52, 55, 60, 35 → 302/6 = 50.3; change 62/6 = 10.3.
     assert_eq!(csv.get("who5", "cases", "value"), "6");
@@ -663,10 +747,34 @@ async fn union_roll_up(app: TestApp) {
     assert_eq!(csv.get("who5", "improved_share", "value"), "*");
     assert_eq!(csv.get("satisfaction_summary", "mean", "value"), "4.0");
     assert_eq!(csv.get("stage_days", "intake", "median_days"), "2.0");
-    // At the end of May: C8 still at intake (1: "<5"), six closed (withheld: total 7).
+    // At the end of May: C8 still at intake (1: "<5"), six closed (withheld: total
+    // 7). The reader knows intake 1..4, closed 5 or more, adding up to 7: intake
+    // 1 or 2, closed 6 or 5, two values each; the zeros of the other stages stay.
     assert_eq!(csv.count("stage_at_end", "intake"), "<5");
     assert_eq!(csv.count("stage_at_end", "closed"), "*");
+    assert_eq!(csv.count("stage_at_end", "assessment"), "0");
     assert_eq!(csv.count("stage_at_end", "total"), "7");
+    // By union, in tree order: the six May members are the district's, none the child's.
+    assert_eq!(
+        counts(&csv, "opened_by_union"),
+        owned(&[(&fx.union, "6"), (&world.child, "0"), ("total", "6")])
+    );
+    // March to May: C1, C8, M1-M6 (district members) and C3, a member of the
+    // child union whom the district referred (R1): a case counts for the union
+    // that referred it, so 9 for the district and 0 for the child (8 and 1 if
+    // the member's union won). C4 (the child's) opened in February.
+    let (_, _, bytes) = download(
+        &app,
+        &fx.officer,
+        "/reports/evaluation.csv?from=2026-03-01&to=2026-05-31",
+        "en",
+    )
+    .await;
+    let spring = Csv::parse(&bytes);
+    assert_eq!(
+        counts(&spring, "opened_by_union"),
+        owned(&[(&fx.union, "9"), (&world.child, "0"), ("total", "9")])
+    );
     // The supervisor sees the same month exactly.
     let (_, _, bytes) = download(
         &app,
@@ -691,10 +799,16 @@ async fn union_roll_up(app: TestApp) {
     .await;
     assert_eq!(status, StatusCode::OK);
     let child = Csv::parse(&bytes);
+    // C3 alone: a total "<5", every row "*" (which row is zero would say
+    // where C3 came from). The tree is the child alone: no row for the district.
     assert_eq!(child.count("intake_by_channel", "total"), "<5");
-    assert_eq!(
-        child.count("intake_by_channel", "hotline"),
-        "0",
+    assert_eq!(child.count("intake_by_channel", "hotline"), "*");
+    assert_eq!(child.count("opened_by_union", &world.child), "*");
+    assert!(
+        child
+            .rows
+            .iter()
+            .all(|r| !(r[0] == "opened_by_union" && r[1] == fx.union)),
         "C1 and C8 belong to the district"
     );
     let (status, _, _) = download(

@@ -17,8 +17,10 @@ report-sessions-count = { $n ->
    *[other] { $n } sessions, { $minutes } minutes in all
 }
 report-confidential-statement = Confidential. This report holds sensitive personal information about a client of social work services. Keep it secure, share it only with those who need it for the client's service, and destroy it when it is no longer needed.
-report-withheld-note = Confidential fields (session notes, risk screening, conflict details) are left out of this copy: only the case's social worker and supervisors can read them.
-report-section-referrals = Referrals out
+report-withheld-note = Confidential fields (session notes, risk screening, conflict details, feedback from the resource) are left out of this copy: only the case's social worker and supervisors can read them.
+report-section-referrals = Referrals
+report-referral-in = Referred to the agency on { $date } by { $source }
+report-referral-out = Referred out on { $date } to { $resource }
 report-referral-status = Status
 report-referral-feedback = Feedback from the resource
 report-section-goals = Goals and their attainment

@@ -3,9 +3,10 @@
 //!
 //! One query per table of the report, each restricted by the same scope
 //! condition on the `cases c` alias ([`scope_condition`]). Durations of stages
-//! come from the transition log: a stay in a stage begins when the case entered
-//! it (the previous log entry, or the opening of the case) and ends with the
-//! entry that moves it on; the database returns them as a histogram of whole
+//! come from the transition log: a stay in a stage begins with the entry that
+//! moved the case into it (or the opening of the case) and ends with the next
+//! entry that moves it to a different stage; entries that keep the stage
+//! (`submit_plan`, `return_plan`) are not moves; the database returns them as a histogram of whole
 //! hours per stage, and `domain::evaluation::stats` takes the percentiles.
 
 pub mod sql;
@@ -195,13 +196,15 @@ pub fn load(conn: &mut DbConnection, req: &ReportRequest) -> StoreResult<Evaluat
     data.stage_at_end = stage_at_end(conn, req, dialect, start, end)?;
 
     // Stays that ended in the period, as a histogram of whole hours per stage.
-    let entered = "COALESCE((SELECT p.occurred_at FROM case_transitions p WHERE p.case_id = t.case_id AND p.version_after < t.version_after ORDER BY p.version_after DESC LIMIT 1), c.opened_at)";
+    // Entries that leave the stage as it is (submitting a plan for approval,
+    // returning it) neither end a stay nor begin one.
+    let entered = "COALESCE((SELECT p.occurred_at FROM case_transitions p WHERE p.case_id = t.case_id AND p.version_after < t.version_after AND p.from_stage <> p.to_stage ORDER BY p.version_after DESC LIMIT 1), c.opened_at)";
     let mut q = new();
     q.push("SELECT x.stage AS stage, x.hours AS hours, COUNT(*) AS n FROM (SELECT t.from_stage AS stage, ")
         .push(&dialect.hours_between("t.occurred_at", entered))
         .push(" AS hours FROM case_transitions t JOIN cases c ON c.id = t.case_id WHERE ");
     scope_condition(&mut q, req);
-    q.push(" AND t.occurred_at >= ")
+    q.push(" AND t.from_stage <> t.to_stage AND t.occurred_at >= ")
         .time(start)
         .push(" AND t.occurred_at < ")
         .time(end);
@@ -215,7 +218,7 @@ pub fn load(conn: &mut DbConnection, req: &ReportRequest) -> StoreResult<Evaluat
     let mut q = new();
     q.push("SELECT t.from_stage AS code, COUNT(DISTINCT t.case_id) AS n FROM case_transitions t JOIN cases c ON c.id = t.case_id WHERE ");
     scope_condition(&mut q, req);
-    q.push(" AND t.occurred_at >= ")
+    q.push(" AND t.from_stage <> t.to_stage AND t.occurred_at >= ")
         .time(start)
         .push(" AND t.occurred_at < ")
         .time(end);

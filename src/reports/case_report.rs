@@ -32,11 +32,8 @@ use crate::i18n::{Arg, Locale};
 use crate::views::case_page::timeline::TimelineItem;
 
 /// A referral out to a resource (legal aid, a hospital, a hotline...), as the
-/// report lists it.
-///
-/// Referrals are recorded by a later part of the product; until they are, the
-/// report's loader finds none and the section is left out. When they arrive,
-/// the loader fills these in and the report shows them without further change.
+/// report lists it. The loader fills it from the case page's referrals, whose
+/// feedback is already withheld from readers who may not see it.
 #[derive(Debug, Clone)]
 pub struct OutboundReferral {
     /// The day the referral was made.
@@ -47,6 +44,17 @@ pub struct OutboundReferral {
     pub status: String,
     /// What the resource reported back, if anything.
     pub feedback: Option<String>,
+}
+
+/// The referral the case came from (a union's, or an online self-referral).
+#[derive(Debug, Clone)]
+pub struct SourceReferral {
+    /// The day it was received.
+    pub received_on: NaiveDate,
+    /// Who referred: the union's name, or "online request", in the reader's language.
+    pub source: String,
+    /// Its status, already in the reader's language.
+    pub status: String,
 }
 
 /// Everything the report shows, loaded and access-checked by the caller.
@@ -71,8 +79,10 @@ pub struct CaseReport<'a> {
     pub agency: &'a str,
     /// The team's name, if the case has a team.
     pub team: Option<&'a str>,
-    /// Referrals out (none until referrals are recorded; see [`OutboundReferral`]).
+    /// Referrals out, oldest first.
     pub referrals: &'a [OutboundReferral],
+    /// The referral the case came from, if any.
+    pub source_referral: Option<&'a SourceReferral>,
     /// Confidential fields were withheld from this reader: leave their rows out.
     pub withheld: bool,
     /// Who asked for the report.

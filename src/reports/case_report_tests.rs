@@ -182,6 +182,7 @@ fn report<'a>(
         agency: "鹏城社工服务中心",
         team: Some("职工服务一组"),
         referrals,
+        source_referral: None,
         withheld,
         generated_by: "Emily Chen",
         generated_at: at(23, 4),
@@ -271,7 +272,7 @@ fn confidential_fields_are_left_out_not_blanked() {
 fn referrals_are_listed_when_there_are_any() {
     let d = data();
     let none = text(&report(&d, Locale::En, false, &[]).blocks());
-    assert!(!none.contains("Referrals out"));
+    assert!(!none.contains("Referred out on"));
     let referral = OutboundReferral {
         made_on: NaiveDate::from_ymd_opt(2026, 11, 12).unwrap(),
         resource: "区法律援助中心".into(),
@@ -279,8 +280,23 @@ fn referrals_are_listed_when_there_are_any() {
         feedback: Some("已安排律师".into()),
     };
     let some = text(&report(&d, Locale::En, false, std::slice::from_ref(&referral)).blocks());
-    assert!(some.contains("Referrals out"));
-    assert!(some.contains("区法律援助中心") && some.contains("已安排律师"));
+    assert!(
+        some.contains("Referred out on 12 Nov 2026 to 区法律援助中心"),
+        "{some}"
+    );
+    assert!(some.contains("已安排律师"));
+    let source = SourceReferral {
+        received_on: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+        source: "南山区总工会".into(),
+        status: "Accepted".into(),
+    };
+    let mut from_union = report(&d, Locale::En, false, &[]);
+    from_union.source_referral = Some(&source);
+    let from_union = text(&from_union.blocks());
+    assert!(
+        from_union.contains("Referred to the agency on 2 Nov 2026 by 南山区总工会"),
+        "{from_union}"
+    );
 }
 
 #[test]

@@ -4,7 +4,9 @@
 //! reader's machine may have none). The program ships WenQuanYi Micro Hei
 //! (`assets/fonts/`, Apache-2.0), embedded in the binary so that reports work on
 //! a fresh machine; an installation may point to a fuller font such as Noto Sans
-//! CJK with `--report-font` and `--report-font-face`. Only the glyphs a report
+//! CJK with `--report-font` and `--report-font-face`; in a collection (.ttc)
+//! without a face named, each report takes the face of its reader's script
+//! ([`super::font_faces`]). Only the glyphs a report
 //! uses are written into it (printpdf's subsetting, which needs its
 //! `text_layout` feature), so a report weighs tens of kilobytes, not megabytes.
 //!
@@ -17,7 +19,9 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use printpdf::ParsedFont;
 
+use super::font_faces::{FaceChoice, choose, wanted};
 use super::layout::Measure;
+use crate::i18n::Locale;
 
 /// WenQuanYi Micro Hei, face 0 ("Micro Hei"; face 1 is the monospaced variant).
 static EMBEDDED: &[u8] = include_bytes!("../../assets/fonts/wqy-microhei.ttc");
@@ -66,6 +70,18 @@ pub enum FontError {
         /// A character it lacks.
         missing: char,
     },
+    /// A collection whose faces name their scripts has none for a language.
+    #[error(
+        "the report font collection {path} has no face for {wanted} (its faces: {faces}): name the face to use with --report-font-face"
+    )]
+    NoFaceForLanguage {
+        /// The file.
+        path: PathBuf,
+        /// The script tags looked for ("SC", "TC or HK").
+        wanted: String,
+        /// The family names of its faces, in order.
+        faces: String,
+    },
     /// A face index was given without a font file.
     #[error("--report-font-face needs --report-font (the built-in font has one face)")]
     FaceWithoutFont,
@@ -101,29 +117,68 @@ impl ReportFont {
         .clone()
     }
 
-    /// The font the settings name: the file and face given, or the built-in one.
+    /// The font the settings name for a reader: the file and face given, or the
+    /// built-in one. A collection given without a face gives the face of the
+    /// reader's script (see [`super::font_faces`]); a face given always wins.
     pub fn configured(
         path: Option<&Path>,
         face: Option<u32>,
+        locale: Locale,
     ) -> Result<Arc<ReportFont>, FontError> {
         match (path, face) {
             (None, None) => Ok(Self::embedded()),
             (None, Some(_)) => Err(FontError::FaceWithoutFont),
             (Some(path), face) => {
-                // One parse per file and face for the life of the process: start-up
-                // loads it (and fails there if it is unusable), requests find it here.
-                static LOADED: Mutex<Vec<(PathBuf, u32, Arc<ReportFont>)>> = Mutex::new(Vec::new());
-                let face = face.unwrap_or(0);
+                // One parse per file, face (and, without a face, language) for the
+                // life of the process: start-up loads every language's (and fails
+                // there if one is unusable), requests find them here.
+                type Loaded = Vec<(PathBuf, Option<u32>, Locale, Arc<ReportFont>)>;
+                static LOADED: Mutex<Loaded> = Mutex::new(Vec::new());
                 let mut loaded = LOADED.lock().unwrap_or_else(PoisonError::into_inner);
-                if let Some((_, _, font)) = loaded.iter().find(|(p, f, _)| p == path && *f == face)
-                {
+                let same = |(p, f, l, _): &&(PathBuf, Option<u32>, Locale, Arc<ReportFont>)| {
+                    p == path && *f == face && (face.is_some() || *l == locale)
+                };
+                if let Some((.., font)) = loaded.iter().find(same) {
                     return Ok(font.clone());
                 }
-                let font = Arc::new(Self::from_file(path, face)?);
-                loaded.push((path.to_owned(), face, font.clone()));
+                let font = Self::from_file_for(path, face, locale)?;
+                // Two languages on one face (Simplified Chinese and English) share it.
+                let font = loaded
+                    .iter()
+                    .find(|(p, .., f)| p == path && f.source == font.source)
+                    .map_or_else(|| Arc::new(font), |(.., f)| f.clone());
+                loaded.push((path.to_owned(), face, locale, font.clone()));
                 Ok(font)
             }
         }
+    }
+
+    /// Reads and checks a font file for a reader: `face`, or else the face of
+    /// the reader's script in a collection whose faces name their scripts.
+    pub fn from_file_for(
+        path: &Path,
+        face: Option<u32>,
+        locale: Locale,
+    ) -> Result<ReportFont, FontError> {
+        let bytes = std::fs::read(path).map_err(|reason| FontError::Unreadable {
+            path: path.to_owned(),
+            reason,
+        })?;
+        let face = match face {
+            Some(face) => face,
+            None => match choose(&bytes, locale) {
+                FaceChoice::Untagged => 0,
+                FaceChoice::Face(face) => face,
+                FaceChoice::Missing(faces) => {
+                    return Err(FontError::NoFaceForLanguage {
+                        path: path.to_owned(),
+                        wanted: wanted(locale).join(" or "),
+                        faces: faces.join(", "),
+                    });
+                }
+            },
+        };
+        parse(&bytes, face, path)
     }
 
     /// Reads and checks a font file; `face` picks a face of a collection (.ttc).
@@ -222,7 +277,8 @@ mod tests {
 
     #[test]
     fn a_bad_path_or_face_is_a_clear_error() {
-        let missing = ReportFont::configured(Some(Path::new("/nonexistent/font.ttc")), None);
+        let missing =
+            ReportFont::configured(Some(Path::new("/nonexistent/font.ttc")), None, Locale::ZhCn);
         let message = missing.unwrap_err().to_string();
         assert!(message.contains("/nonexistent/font.ttc"), "{message}");
 
@@ -251,7 +307,45 @@ mod tests {
         let err = ReportFont::from_file(&junk, 0).unwrap_err();
         assert!(matches!(err, FontError::NotAFont { .. }), "{err}");
 
-        let err = ReportFont::configured(None, Some(2)).unwrap_err();
+        let err = ReportFont::configured(None, Some(2), Locale::En).unwrap_err();
         assert!(matches!(err, FontError::FaceWithoutFont), "{err}");
+
+        // A collection whose faces are Japanese and Korean has none for Chinese
+        // readers: the message says so and how to choose.
+        let jk = dir.path().join("jk.ttc");
+        let bytes =
+            super::super::font_faces::tests::collection(&["Noto Sans CJK JP", "Noto Sans CJK KR"]);
+        std::fs::write(&jk, bytes).unwrap();
+        let err = ReportFont::from_file_for(&jk, None, Locale::ZhTw).unwrap_err();
+        let message = err.to_string();
+        assert!(
+            message.contains("TC or HK")
+                && message.contains("Noto Sans CJK JP, Noto Sans CJK KR")
+                && message.contains("--report-font-face"),
+            "{message}"
+        );
+        // The built-in collection names no script: face 0 for everyone.
+        let wqy = ReportFont::from_file_for(&ttc, None, Locale::ZhTw).unwrap();
+        assert!(wqy.source.ends_with("(face 0)"), "{}", wqy.source);
+    }
+
+    /// With Noto Sans CJK installed (Debian's `fonts-noto-cjk`), a collection
+    /// without a face gives Simplified Chinese to zh-CN and English readers and
+    /// Traditional Chinese to zh-TW ones; a face named wins. Skipped without it.
+    #[test]
+    fn noto_cjk_faces_follow_the_reader() {
+        let path = Path::new("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc");
+        if !path.exists() {
+            eprintln!(
+                "{} not installed (apt-get install fonts-noto-cjk): skipped",
+                path.display()
+            );
+            return;
+        }
+        let face = |face, l| ReportFont::from_file_for(path, face, l).unwrap().source;
+        assert!(face(None, Locale::ZhCn).ends_with("(face 2)"));
+        assert!(face(None, Locale::En).ends_with("(face 2)"));
+        assert!(face(None, Locale::ZhTw).ends_with("(face 3)"));
+        assert!(face(Some(0), Locale::ZhTw).ends_with("(face 0)"));
     }
 }

@@ -19,7 +19,8 @@ use crate::db::audit::AuditAction;
 use crate::db::organisations::{display_names, find_organisation, find_team};
 use crate::db::{DbConnection, StoreResult};
 use crate::error::AppError;
-use crate::reports::case_report::{CaseReport, OutboundReferral};
+use crate::i18n::Locale;
+use crate::reports::case_report::{CaseReport, OutboundReferral, SourceReferral};
 use crate::reports::fonts::ReportFont;
 use crate::views::case_page::timeline::TimelineItem;
 use crate::web::AppState;
@@ -36,9 +37,49 @@ struct Loaded {
     agency: String,
     team: Option<String>,
     referrals: Vec<OutboundReferral>,
+    source_referral: Option<SourceReferral>,
 }
 
-fn load(conn: &mut DbConnection, who: &Principal, case_id: &str) -> StoreResult<Loaded> {
+/// The case page's referrals out as the report lists them. Their feedback was
+/// withheld by `build_case_view` for readers who may not see confidential
+/// fields, so it is simply absent here.
+fn outbound(view: &CaseView, l: Locale) -> Vec<OutboundReferral> {
+    view.outbound_referrals
+        .iter()
+        .map(|r| OutboundReferral {
+            made_on: crate::local_time::to_local(r.referral.referred_at).date(),
+            resource: r.resource_name.clone(),
+            status: l.label("outbound-status", &r.referral.status),
+            feedback: r.referral.feedback.clone(),
+        })
+        .collect()
+}
+
+/// The referral the case came from: who referred and its status. The member's
+/// own words stay on the referral's page; the case's intake record has them.
+fn source_referral(
+    conn: &mut DbConnection,
+    case_id: &str,
+    l: Locale,
+) -> StoreResult<Option<SourceReferral>> {
+    let Some(referral) = crate::db::referrals::for_case(conn, case_id)? else {
+        return Ok(None);
+    };
+    let Some(row) = crate::db::referrals::rows(conn, vec![referral])?.pop() else {
+        return Ok(None);
+    };
+    let source = match row.union_name {
+        Some(name) if !row.referral.is_self_referral() => name,
+        _ => l.text("referral-source-self"),
+    };
+    Ok(Some(SourceReferral {
+        received_on: crate::local_time::to_local(row.referral.created_at).date(),
+        source,
+        status: l.label("referral-status", &row.referral.status),
+    }))
+}
+
+fn load(conn: &mut DbConnection, who: &Principal, case_id: &str, l: Locale) -> StoreResult<Loaded> {
     let case = check_case(conn, who, case_id, CaseAction::View)?;
     let view = build_case_view(conn, who, case)?;
     let timeline = load_timeline(conn, &view)?;
@@ -48,15 +89,16 @@ fn load(conn: &mut DbConnection, who: &Principal, case_id: &str) -> StoreResult<
         Some(id) => Some(find_team(conn, id)?.name),
         None => None,
     };
+    let referrals = outbound(&view, l);
+    let source_referral = source_referral(conn, &view.case.id, l)?;
     Ok(Loaded {
         view,
         timeline,
         names,
         agency,
         team,
-        // Referrals out are not recorded yet; when they are, load them here and
-        // the report lists them (see `OutboundReferral`).
-        referrals: Vec::new(),
+        referrals,
+        source_referral,
     })
 }
 
@@ -66,8 +108,12 @@ pub async fn download(
     CaseScreen(ctx): CaseScreen,
     IdPath(id): IdPath,
 ) -> Response {
-    let (who, case_id) = (ctx.who.clone(), id.clone());
-    let loaded = match state.db.run(move |conn| load(conn, &who, &case_id)).await {
+    let (who, case_id, l) = (ctx.who.clone(), id.clone(), ctx.l);
+    let loaded = match state
+        .db
+        .run(move |conn| load(conn, &who, &case_id, l))
+        .await
+    {
         Ok(loaded) => loaded,
         Err(e) => {
             return audited_refusal(&state, &ctx.who, &id, AuditAction::CaseReport, e)
@@ -81,7 +127,7 @@ pub async fn download(
         state.settings.report_font_face,
     );
     let rendered = tokio::task::spawn_blocking(move || {
-        let font = ReportFont::configured(font_path.as_deref(), font_face)?;
+        let font = ReportFont::configured(font_path.as_deref(), font_face, l)?;
         let v = &loaded.view;
         let report = CaseReport {
             l,
@@ -95,6 +141,7 @@ pub async fn download(
             agency: &loaded.agency,
             team: loaded.team.as_deref(),
             referrals: &loaded.referrals,
+            source_referral: loaded.source_referral.as_ref(),
             withheld: v.confidential_withheld,
             generated_by: &who.display_name,
             generated_at: who.at,

@@ -35,7 +35,9 @@ pub struct CaseSpec<'a> {
     pub worker: Option<&'a str>,
     pub client_union: Option<&'a str>,
     pub opened: NaiveDateTime,
-    /// (to stage, when): each move from the stage before.
+    /// (to stage, when): each entry of the log from the stage before. An entry to
+    /// the stage the case is in is a plan sent for approval (`submit_plan`), and
+    /// the next one its return (`return_plan`), alternately.
     pub moves: Vec<(&'a str, NaiveDateTime)>,
     pub who5: Option<(i32, Option<i32>)>,
     pub closure_reason: Option<&'a str>,
@@ -116,8 +118,17 @@ pub fn insert_case(app: &TestApp, fx: &Fixture, spec: CaseSpec<'_>) -> String {
             .execute(c)
             .unwrap();
         let mut from = "intake";
+        let mut submitted = false;
         for (i, (to, when)) in spec.moves.iter().enumerate() {
             let transition = match (from, *to) {
+                (a, b) if a == b => {
+                    submitted = !submitted;
+                    if submitted {
+                        "submit_plan"
+                    } else {
+                        "return_plan"
+                    }
+                }
                 ("closure", "closed") => "approve_closure",
                 (_, "closed") => "close_early",
                 _ => "advance",

@@ -148,8 +148,11 @@ pub struct Report {
     pub referrals_in_by_status: Table,
     /// Referrals out, by resource category.
     pub referrals_out_by_category: Table,
-    /// Referrals out, by resource.
-    pub referrals_out_by_resource: Table,
+    /// Referrals out, by resource (agency reports only: a resource's count
+    /// sits inside its category's, so beside the categories it would undo their
+    /// protection, and listing only the resources used would say which few a
+    /// member was sent to).
+    pub referrals_out_by_resource: Option<Table>,
     /// Caseload per worker (agency reports only).
     pub caseload: Option<Vec<WorkerRow>>,
     /// Cases opened per union of the tree (union roll-up only).
@@ -320,6 +323,9 @@ pub fn build(period: Period, data: &EvaluationData, d: Disclosure) -> Report {
 
     let w = data.who5;
     let (improved_cells, _) = d.breakdown(&[w.improved, w.n - w.improved], w.n);
+    let attainment = finish(d, gas_entries);
+    let attainment_cells: Vec<Shown> = attainment.rows.iter().map(|r| r.value).collect();
+    let attainment_gate = |shown: Shown| d.gate(&attainment_cells, gas_gate(shown));
 
     let satisfaction_counts = tally(data.satisfaction.iter().map(|(s, n)| (*s, *n)));
     let mut satisfaction_entries: Vec<(String, Label, i64)> = (1..=5)
@@ -342,6 +348,9 @@ pub fn build(period: Period, data: &EvaluationData, d: Disclosure) -> Report {
         .map(|s| i64::from(s) * satisfaction_counts.get(&Some(s)).copied().unwrap_or(0))
         .sum();
 
+    let satisfaction = finish(d, satisfaction_entries);
+    let satisfaction_cells: Vec<Shown> = satisfaction.rows.iter().map(|r| r.value).collect();
+
     let by_source = tally(data.referrals_in.iter().map(|(source, union, _, n)| {
         let code = if source == "self" {
             "self".to_owned()
@@ -355,6 +364,15 @@ pub fn build(period: Period, data: &EvaluationData, d: Disclosure) -> Report {
         .filter(|(code, _)| code.as_str() != "self")
         .map(|(code, n)| (code.clone(), name(&data.names, code), *n))
         .collect();
+    if d == Disclosure::Protected {
+        // Every union of the tree, those without referrals too: a row listed
+        // only when it has some would say that its hidden count is at least 1.
+        for (union, _) in &data.opened_by_union {
+            if !by_source.contains_key(union) {
+                source_entries.push((union.clone(), name(&data.names, union), 0));
+            }
+        }
+    }
     sort_by_count(&mut source_entries);
     if d == Disclosure::Exact {
         source_entries.push((
@@ -363,9 +381,12 @@ pub fn build(period: Period, data: &EvaluationData, d: Disclosure) -> Report {
             by_source.get("self").copied().unwrap_or(0),
         ));
     }
+    // The roll-up leaves self-referrals out of both tables: the difference of
+    // their totals would be the self-referrals' count.
     let by_status = tally(
         data.referrals_in
             .iter()
+            .filter(|(source, ..)| d == Disclosure::Exact || source != "self")
             .map(|(_, _, s, n)| (Some(s.clone()), *n)),
     );
 
@@ -401,19 +422,21 @@ pub fn build(period: Period, data: &EvaluationData, d: Disclosure) -> Report {
         stage_at_end: coded_table(d, &at_end, &stages, "stage"),
         durations,
         closure_reasons: coded_table(d, &closed, &reasons, "case-closure-reason"),
-        attainment: finish(d, gas_entries),
-        attainment_mean: gas_gate(d.derived(rated, super::stats::mean_tenths(rated_sum, rated))),
-        attainment_reached: gas_gate(d.share(reached, rated)),
+        attainment_mean: attainment_gate(
+            d.derived(rated, super::stats::mean_tenths(rated_sum, rated)),
+        ),
+        attainment_reached: attainment_gate(d.share(reached, rated)),
+        attainment,
         who5: Who5Figures {
             pairs: d.count(w.n),
             baseline: d.mean(w.baseline, w.n),
             closing: d.mean(w.closing, w.n),
             change: d.mean(w.closing - w.baseline, w.n),
             improved: improved_cells[0],
-            improved_share: d.share(w.improved, w.n),
+            improved_share: d.gate(&improved_cells, d.share(w.improved, w.n)),
         },
-        satisfaction: finish(d, satisfaction_entries),
-        satisfaction_mean: d.mean(score_sum, scored),
+        satisfaction_mean: d.gate(&satisfaction_cells, d.mean(score_sum, scored)),
+        satisfaction,
         referrals_in_by_source: finish(d, source_entries),
         referrals_in_by_status: coded_table(d, &by_status, &REFERRAL_STATUSES, "referral-status"),
         referrals_out_by_category: coded_table(
@@ -422,7 +445,7 @@ pub fn build(period: Period, data: &EvaluationData, d: Disclosure) -> Report {
             &RESOURCE_CATEGORIES,
             "eval-category",
         ),
-        referrals_out_by_resource: finish(d, resource_entries),
+        referrals_out_by_resource: (d == Disclosure::Exact).then(|| finish(d, resource_entries)),
         caseload,
         by_union,
     }

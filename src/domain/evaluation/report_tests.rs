@@ -94,3 +94,59 @@ fn an_empty_period_is_empty() {
     assert_eq!(r.who5.baseline, Shown::NoData);
     assert!(!build(period(), &data(), Disclosure::Exact).is_empty());
 }
+
+/// Goals −2: 6, −1: 7, 0: 2, +1: 9, +2: 10. The 2 is hidden, and so is the 6 to
+/// protect it; but 21 of 34 reached (61.8%) would say that the hidden 0-cell is
+/// 21 − 9 − 10 = 2, and the mean would weigh the two hidden cells apart: both
+/// are withheld. Satisfaction likewise.
+#[test]
+fn means_and_shares_over_hidden_cells_are_withheld() {
+    let mut data = data();
+    data.attainment = vec![
+        (Some(-2), 6),
+        (Some(-1), 7),
+        (Some(0), 2),
+        (Some(1), 9),
+        (Some(2), 10),
+    ];
+    data.attainment_cases = 20;
+    data.satisfaction = vec![(Some(5), 9), (Some(4), 7), (Some(3), 2)];
+    let exact = build(period(), &data, Disclosure::Exact);
+    assert_eq!(exact.attainment_reached, Shown::Percent(618));
+    let r = build(period(), &data, Disclosure::Protected);
+    assert_eq!(r.attainment.get("0"), Some(Shown::Small));
+    assert_eq!(r.attainment.get("-2"), Some(Shown::Withheld));
+    assert_eq!(r.attainment.get("+1"), Some(Shown::Count(9)));
+    assert_eq!(r.attainment_reached, Shown::Withheld);
+    assert_eq!(r.attainment_mean, Shown::Withheld);
+    assert_eq!(r.satisfaction_mean, Shown::Withheld);
+    // With every cell shown, the mean says nothing new and stays.
+    data.satisfaction = vec![(Some(5), 9), (Some(4), 7)];
+    let r = build(period(), &data, Disclosure::Protected);
+    assert_eq!(r.satisfaction_mean, Shown::Tenths(46));
+}
+
+/// The roll-up lists every union of the tree as a source (zeros too), leaves
+/// self-referrals out of both referral tables, and has no by-resource table.
+#[test]
+fn the_roll_up_tables_add_up_to_each_other() {
+    let mut data = data();
+    data.referrals_in = vec![
+        ("union".into(), Some("u1".into()), "accepted".into(), 6),
+        ("self".into(), Some("u1".into()), "received".into(), 2),
+    ];
+    data.opened_by_union = vec![("u1".into(), 3), ("u2".into(), 0)];
+    data.referrals_out = vec![("legal_aid".into(), "r1".into(), 6)];
+    let r = build(period(), &data, Disclosure::Protected);
+    assert_eq!(r.referrals_in_by_source.get("u2"), Some(Shown::Count(0)));
+    assert_eq!(r.referrals_in_by_source.total, Shown::Count(6));
+    assert_eq!(r.referrals_in_by_status.total, Shown::Count(6));
+    assert_eq!(
+        r.referrals_in_by_status.get("received"),
+        Some(Shown::Count(0))
+    );
+    assert!(r.referrals_out_by_resource.is_none());
+    let exact = build(period(), &data, Disclosure::Exact);
+    assert_eq!(exact.referrals_in_by_status.total, Shown::Count(8));
+    assert!(exact.referrals_out_by_resource.is_some());
+}

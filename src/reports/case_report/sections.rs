@@ -243,20 +243,32 @@ pub(super) fn intervention(r: &CaseReport<'_>, b: &mut Vec<Block>) {
     }
 }
 
-/// Referrals out, when there are any (see [`super::OutboundReferral`]).
+/// The referral the case came from and the referrals out, when there are any.
 pub(super) fn referrals(r: &CaseReport<'_>, b: &mut Vec<Block>) {
-    if r.referrals.is_empty() {
+    if r.referrals.is_empty() && r.source_referral.is_none() {
         return;
     }
     heading(r, b, "report-section-referrals");
+    if let Some(source) = r.source_referral {
+        b.push(Block::Subheading(r.l.text_with(
+            "report-referral-in",
+            &[
+                ("date", Arg::Text(r.l.date(source.received_on))),
+                ("source", Arg::Text(source.source.clone())),
+            ],
+        )));
+        row(r, b, "report-referral-status", Some(&source.status));
+    }
     for referral in r.referrals {
-        b.push(Block::Subheading(format!(
-            "{} · {}",
-            r.l.date(referral.made_on),
-            referral.resource
+        b.push(Block::Subheading(r.l.text_with(
+            "report-referral-out",
+            &[
+                ("date", Arg::Text(r.l.date(referral.made_on))),
+                ("resource", Arg::Text(referral.resource.clone())),
+            ],
         )));
         row(r, b, "report-referral-status", Some(&referral.status));
-        row(
+        confidential_row(
             r,
             b,
             "report-referral-feedback",

@@ -369,17 +369,21 @@ pub fn outline(l: Locale, r: &Report) -> Vec<Section> {
                     &r.referrals_out_by_category,
                     ChartKind::Bars,
                 ),
-                count_table(
-                    l,
-                    "referrals_out_by_resource",
-                    "eval-referrals-out-resource",
-                    "eval-col-resource",
-                    &r.referrals_out_by_resource,
-                    ChartKind::None,
-                ),
             ],
         },
     ];
+    if let Some(table) = &r.referrals_out_by_resource
+        && let Some(referrals) = sections.last_mut()
+    {
+        referrals.parts.push(count_table(
+            l,
+            "referrals_out_by_resource",
+            "eval-referrals-out-resource",
+            "eval-col-resource",
+            table,
+            ChartKind::None,
+        ));
+    }
     if let Some(rows) = &r.caseload {
         sections.push(Section {
             id: "caseload",

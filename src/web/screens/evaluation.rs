@@ -384,7 +384,7 @@ async fn pdf_response(
     let scope = prepared.scope.clone();
     let (name, at) = (who.display_name.clone(), who.at);
     let rendered = tokio::task::spawn_blocking(move || {
-        let font = ReportFont::configured(font_path.as_deref(), font_face)?;
+        let font = ReportFont::configured(font_path.as_deref(), font_face, l)?;
         let pdf = EvaluationPdf {
             l,
             report: &report,
