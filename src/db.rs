@@ -14,6 +14,7 @@ pub mod connection;
 pub mod details;
 pub mod evaluation;
 pub mod facts;
+pub mod group_commit;
 pub mod migrations;
 pub mod notifications;
 pub mod organisations;
@@ -97,6 +98,8 @@ pub fn new_id() -> String {
 #[derive(Clone)]
 pub struct Db {
     pool: r2d2::Pool<connection::Manager>,
+    /// SQLite only: the writer thread that commits queued writes together.
+    writer: Option<group_commit::GroupWriter>,
 }
 
 /// Pool settings.
@@ -120,7 +123,11 @@ impl Db {
             .min_idle(Some(1))
             .connection_timeout(settings.acquire_timeout)
             .build(connection::Manager::new(url.clone()))?;
-        Ok(Db { pool })
+        let writer = match url {
+            DatabaseUrl::Sqlite(_) => Some(group_commit::GroupWriter::start(pool.clone())?),
+            DatabaseUrl::Postgres(_) => None,
+        };
+        Ok(Db { pool, writer })
     }
 
     /// Runs blocking database work on a blocking thread with a pooled connection.
@@ -140,13 +147,20 @@ impl Db {
         .map_err(|e| StoreError::Unavailable(format!("database task failed: {e}")))?
     }
 
-    /// Like [`Db::run`], inside one write transaction (see [`write_transaction`]).
+    /// Like [`Db::run`], inside a write transaction of its own: on PostgreSQL
+    /// [`write_transaction`] on a pooled connection; on SQLite a savepoint in the
+    /// writer thread's next batch, answered once the batch is committed
+    /// ([`group_commit`]). Either way `f`'s changes commit or roll back as one, and
+    /// success is reported only once they are durable.
     pub async fn write<T, F>(&self, f: F) -> StoreResult<T>
     where
         T: Send + 'static,
         F: FnOnce(&mut DbConnection) -> StoreResult<T> + Send + 'static,
     {
-        self.run(move |conn| write_transaction(conn, f)).await
+        match &self.writer {
+            Some(writer) => writer.write(f).await,
+            None => self.run(move |conn| write_transaction(conn, f)).await,
+        }
     }
 
     /// A connection for synchronous callers (the command line, tests).

@@ -407,6 +407,7 @@ diesel::joinable!(case_transitions -> cases (case_id));
 diesel::joinable!(team_members -> users (user_id));
 diesel::joinable!(team_members -> teams (team_id));
 diesel::joinable!(auth_sessions -> users (user_id));
+diesel::joinable!(users -> organisations (organisation_id));
 diesel::joinable!(audit_events -> users (actor_id));
 diesel::joinable!(referral_events -> referrals (referral_id));
 diesel::joinable!(outbound_referrals -> resources (resource_id));

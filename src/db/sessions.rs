@@ -11,7 +11,7 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 
 use super::organisations::User;
-use super::schema::{auth_sessions, users};
+use super::schema::{auth_sessions, organisations, users};
 use super::{DbConnection, StoreResult};
 
 /// How long sessions live.
@@ -84,27 +84,32 @@ pub fn create(
 /// on most requests at the cost of this much slack in the idle timeout.
 const TOUCH_EVERY: Duration = Duration::seconds(60);
 
-/// The live session and its user for a token, or `None` if unknown, expired or
-/// the user is disabled. Expired sessions are deleted on sight.
+/// The live session, its user and the name of the user's organisation for a
+/// token, or `None` if unknown, expired or the user is disabled. Expired
+/// sessions are deleted on sight.
+///
+/// One query for all three: this runs before every signed-in request.
 pub fn authenticate(
     conn: &mut DbConnection,
     token: &str,
     at: NaiveDateTime,
     policy: SessionPolicy,
-) -> StoreResult<Option<(AuthSession, User)>> {
+) -> StoreResult<Option<(AuthSession, User, String)>> {
     let id = token_id(token);
-    let Some(session) = auth_sessions::table
-        .find(&id)
-        .select(AuthSession::as_select())
-        .first(conn)
+    let Some((session, disabled, user, organisation_name)) = auth_sessions::table
+        .inner_join(users::table.inner_join(organisations::table))
+        .filter(auth_sessions::id.eq(&id))
+        .select((
+            AuthSession::as_select(),
+            users::disabled_at,
+            User::as_select(),
+            organisations::name,
+        ))
+        .first::<(AuthSession, Option<NaiveDateTime>, User, String)>(conn)
         .optional()?
     else {
         return Ok(None);
     };
-    let disabled: Option<NaiveDateTime> = users::table
-        .find(&session.user_id)
-        .select(users::disabled_at)
-        .first(conn)?;
     if at >= session.expires_at || at - session.last_seen_at >= policy.idle || disabled.is_some() {
         end(conn, token)?;
         return Ok(None);
@@ -114,8 +119,7 @@ pub fn authenticate(
             .set(auth_sessions::last_seen_at.eq(at))
             .execute(conn)?;
     }
-    let user = super::organisations::find_user(conn, &session.user_id)?;
-    Ok(Some((session, user)))
+    Ok(Some((session, user, organisation_name)))
 }
 
 /// Ends one session.

@@ -65,14 +65,14 @@ async fn signed_in(parts: &Parts, state: &AppState) -> Result<Principal, AppErro
     let found = state
         .db
         .run(move |conn| {
-            let Some((session, user)) = sessions::authenticate(conn, &token, at, policy)? else {
+            let Some((session, user, organisation_name)) =
+                sessions::authenticate(conn, &token, at, policy)?
+            else {
                 return Ok(None);
             };
             let team_ids = accounts::teams_of(conn, &user.id)?;
-            let organisation =
-                crate::db::organisations::find_organisation(conn, &user.organisation_id)?;
             let unread = crate::db::notifications::unread_count(conn, &user.id)?;
-            Ok(Some((session, user, team_ids, organisation.name, unread)))
+            Ok(Some((session, user, team_ids, organisation_name, unread)))
         })
         .await?;
     let (session, user, team_ids, organisation_name, unread_notifications) =

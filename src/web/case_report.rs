@@ -157,7 +157,7 @@ pub async fn download(
     let (who, case_id) = (ctx.who.clone(), id.clone());
     let audited = state
         .db
-        .run(move |conn| {
+        .write(move |conn| {
             audit_case(
                 conn,
                 &who,

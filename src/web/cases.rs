@@ -60,6 +60,27 @@ pub fn audit_case(
     )
 }
 
+/// Records a read of a case that was allowed, before what was read is sent.
+///
+/// A write of its own through [`crate::db::Db::write`], so that on SQLite the
+/// reads of many readers share one commit (group commit) instead of each read
+/// waiting for the write lock and a disk flush of its own. Nothing is sent
+/// unless the entry is stored.
+pub async fn audit_read(
+    state: &AppState,
+    who: &Principal,
+    case_id: &str,
+    action: AuditAction,
+    detail: Option<String>,
+) -> Result<(), AppError> {
+    let (who, case_id) = (who.clone(), case_id.to_owned());
+    state
+        .db
+        .write(move |conn| audit_case(conn, &who, &case_id, action, detail))
+        .await?;
+    Ok(())
+}
+
 /// Turns a failure into the response error; a refused access (not found or
 /// forbidden) is first recorded in the audit trail, outside the transaction that
 /// was rolled back.
@@ -239,13 +260,14 @@ pub async fn show(
         .db
         .run(move |conn| {
             let case = check_case(conn, &reader, &case_id, CaseAction::View)?;
-            let view = build_case_view(conn, &reader, case)?;
-            audit_case(conn, &reader, &case_id, AuditAction::CaseView, None)?;
-            Ok(view)
+            build_case_view(conn, &reader, case)
         })
         .await;
     match result {
-        Ok(view) => Ok(Json(view)),
+        Ok(view) => {
+            audit_read(&state, &who, &id, AuditAction::CaseView, None).await?;
+            Ok(Json(view))
+        }
         Err(e) => Err(audited_refusal(&state, &who, &id, AuditAction::CaseView, e).await),
     }
 }

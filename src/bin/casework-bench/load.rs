@@ -121,6 +121,8 @@ pub struct Measurement {
     pub errors: u64,
     /// Of those, 409s (version conflicts).
     pub conflicts: u64,
+    /// Bytes of the answered requests' bodies (the size of a PDF, say).
+    pub body_bytes: u64,
     /// How long it ran.
     pub elapsed: Duration,
 }
@@ -132,13 +134,16 @@ impl Measurement {
             ok: 0,
             errors: 0,
             conflicts: 0,
+            body_bytes: 0,
             elapsed: Duration::ZERO,
         }
     }
 
-    fn record(&mut self, status: u16, latency: Duration) {
+    fn record(&mut self, answer: &Answer, latency: Duration) {
+        let status = answer.status;
         if (200..400).contains(&status) {
             self.ok += 1;
+            self.body_bytes += answer.body.len() as u64;
             let micros = u64::try_from(latency.as_micros()).unwrap_or(u64::MAX);
             let _ = self.latency.record(micros.clamp(1, 120_000_000));
         } else {
@@ -183,7 +188,7 @@ pub async fn closed_loop(
                 let sent = Instant::now();
                 let answer = client.send(&call.0).await;
                 target.done(call.1, &answer);
-                result.borrow_mut().record(answer.status, sent.elapsed());
+                result.borrow_mut().record(&answer, sent.elapsed());
             }
         });
     }
@@ -230,7 +235,7 @@ pub async fn open_loop(
                     };
                     let answer = client.send(&call.0).await;
                     target.done(call.1, &answer);
-                    result.borrow_mut().record(answer.status, due.elapsed());
+                    result.borrow_mut().record(&answer, due.elapsed());
                 });
             }
         })

@@ -56,7 +56,7 @@ pub struct Args {
     /// Where data sets, server logs and results go.
     #[arg(long, default_value = "target/bench")]
     pub work_dir: PathBuf,
-    /// Run only these scenarios (comma-separated: p,b,s1,s2,s3,s4).
+    /// Run only these scenarios (comma-separated: p,b,s1,s2,s3,s4,s5,s6).
     #[arg(long, value_delimiter = ',')]
     pub only: Vec<Scenario>,
     /// Generate the data set again even if one of the right size is there.
@@ -171,7 +171,22 @@ async fn run(args: Args) -> anyhow::Result<()> {
         }
         let memory = server.peak_memory_kib();
         let locked = server.stop()?;
-        let report = scenarios::report(backend.name(), &args, &data, &results, memory, locked);
+        // With the server stopped, so that nothing else runs on the database.
+        let bare = if scenarios.contains(&Scenario::S6) {
+            eprintln!("{} S6 bare aggregate SQL ...", backend.name());
+            Some(scenarios::bare_evaluation(&data, 10)?)
+        } else {
+            None
+        };
+        let report = scenarios::report(
+            backend.name(),
+            &args,
+            &data,
+            &results,
+            memory,
+            locked,
+            bare.as_ref(),
+        );
         println!("{report}");
         let path = args
             .work_dir

@@ -28,20 +28,23 @@ pub enum Scenario {
     S3,
     /// 90 % reads (S1 and S2), 10 % transitions.
     S4,
-    // S5 (the case report PDF) and S6 (the evaluation report) are built
-    // elsewhere; add them here when they exist: a `Target` arm that asks for
-    // `/cases/{id}/report.pdf` and for the evaluation screen of one team-year.
+    /// The PDF case report of one of the worker's cases.
+    S5,
+    /// The evaluation report screen over every case of the agency.
+    S6,
 }
 
 impl Scenario {
     /// Every scenario that exists, in report order.
-    pub const ALL: [Scenario; 6] = [
+    pub const ALL: [Scenario; 8] = [
         Scenario::P,
         Scenario::B,
         Scenario::S1,
         Scenario::S2,
         Scenario::S3,
         Scenario::S4,
+        Scenario::S5,
+        Scenario::S6,
     ];
 
     /// The name in the report.
@@ -53,6 +56,8 @@ impl Scenario {
             Scenario::S2 => "S2 case page",
             Scenario::S3 => "S3 transition",
             Scenario::S4 => "S4 90/10 mix",
+            Scenario::S5 => "S5 case report PDF",
+            Scenario::S6 => "S6 evaluation report",
         }
     }
 }
@@ -64,6 +69,7 @@ pub struct Target {
     worker: Session,
     supervisor: Session,
     list_path: String,
+    evaluation_path: String,
     worker_cases: Rc<Vec<String>>,
     /// Cases free to move.
     movable: Movable,
@@ -101,6 +107,10 @@ impl Target {
             worker: data.worker.clone(),
             supervisor: data.supervisor.clone(),
             list_path: format!("/cases?worker={}&stage={LIST_STAGE}", data.worker_id),
+            evaluation_path: format!(
+                "/reports/evaluation?from={}&to={}",
+                data.period.from, data.period.to
+            ),
             worker_cases: Rc::new(data.worker_cases.clone()),
             movable: movable.clone(),
             counter: Rc::new(RefCell::new(0)),
@@ -108,11 +118,15 @@ impl Target {
     }
 
     fn get(&self, path: String) -> Option<(Call, Token)> {
+        self.get_as(&self.worker, path)
+    }
+
+    fn get_as(&self, who: &Session, path: String) -> Option<(Call, Token)> {
         Some((
             Call {
                 method: "GET",
                 path,
-                cookie: Some(self.worker.cookie.clone()),
+                cookie: Some(who.cookie.clone()),
                 csrf: None,
                 body: None,
             },
@@ -143,6 +157,11 @@ impl Target {
                 let id = self.worker_cases.choose(&mut rand::rng())?;
                 self.get(format!("/cases/{id}"))
             }
+            Scenario::S5 => {
+                let id = self.worker_cases.choose(&mut rand::rng())?;
+                self.get(format!("/cases/{id}/report.pdf"))
+            }
+            Scenario::S6 => self.get_as(&self.supervisor, self.evaluation_path.clone()),
             Scenario::S3 | Scenario::S4 => {
                 // A case no other request is moving: the supervisor steps it back
                 // from contract to assessment, or advances it again.
@@ -199,6 +218,7 @@ pub fn report(
     results: &[(Scenario, Measurement, f64, Measurement)],
     memory_kib: Option<u64>,
     locked: usize,
+    bare: Option<&Bare>,
 ) -> String {
     let mut s = String::new();
     let _ = writeln!(
@@ -240,8 +260,6 @@ pub fn report(
             errors(paced),
         );
     }
-    let _ = writeln!(s, "| S5 case report PDF | not built yet | | | | | | |");
-    let _ = writeln!(s, "| S6 evaluation report | not built yet | | | | | | |");
     let b = results
         .iter()
         .find(|(sc, ..)| *sc == Scenario::B)
@@ -261,7 +279,75 @@ pub fn report(
             .map(|k| format!("{:.1} MB", k as f64 / 1024.0))
             .unwrap_or_else(|| "unknown".into()),
     );
+    if let Some((_, peak, _, paced)) = results.iter().find(|(sc, ..)| *sc == Scenario::S5) {
+        let _ = writeln!(
+            s,
+            "S5: a case report is {:.1} KB on average.",
+            (peak.body_bytes + paced.body_bytes) as f64
+                / 1024.0
+                / (peak.ok + paced.ok).max(1) as f64
+        );
+    }
+    if let Some(bare) = bare {
+        let _ = writeln!(
+            s,
+            "S6 over {} to {}: the same aggregate SQL run bare (`db::evaluation::load`, \
+             {} runs in this process): median {:.1} ms, slowest {:.1} ms.{}",
+            data.period.from,
+            data.period.to,
+            bare.runs,
+            bare.median_ms,
+            bare.max_ms,
+            results
+                .iter()
+                .find(|(sc, ..)| *sc == Scenario::S6)
+                .map(|(_, _, _, paced)| format!(
+                    " S6 p50 / bare median = {:.2}.",
+                    paced.millis(50.0) / bare.median_ms.max(1e-9)
+                ))
+                .unwrap_or_default()
+        );
+    }
     s
+}
+
+/// The evaluation report's aggregate queries timed without HTTP, sign-in,
+/// audit or rendering: what S6 is compared with.
+pub struct Bare {
+    /// How many times it ran.
+    pub runs: usize,
+    /// Median time of one run.
+    pub median_ms: f64,
+    /// Slowest run.
+    pub max_ms: f64,
+}
+
+/// Runs `db::evaluation::load` for S6's scope and period `runs` times on a
+/// connection of this process.
+pub fn bare_evaluation(data: &Data, runs: usize) -> anyhow::Result<Bare> {
+    use casework::domain::evaluation::{ReportRequest, Scope};
+    let mut conn = casework::db::connection::establish(&data.url.parse()?)?;
+    let request = ReportRequest {
+        scope: Scope::Agency {
+            organisation_id: data.agency_id.clone(),
+            team_id: None,
+        },
+        period: data.period,
+        case_type: None,
+    };
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs.max(1) {
+        let started = std::time::Instant::now();
+        casework::db::evaluation::load(&mut conn, &request)
+            .map_err(|e| anyhow::anyhow!("the evaluation queries failed: {e}"))?;
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    Ok(Bare {
+        runs: times.len(),
+        median_ms: times[times.len() / 2],
+        max_ms: times[times.len() - 1],
+    })
 }
 
 fn errors(m: &Measurement) -> String {

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use casework::db::DatabaseUrl;
 use casework::db::schema::{cases, users};
 use casework::db::sessions::{self, SessionPolicy};
+use casework::domain::evaluation::Period;
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 
@@ -32,6 +33,10 @@ pub struct Data {
     pub contract_cases: Vec<(String, i64)>,
     /// Seconds the data set took to load, when it was loaded in this run.
     pub load_seconds: Option<f64>,
+    /// The supervisor's agency, whose evaluation report S6 asks for.
+    pub agency_id: String,
+    /// S6's period: from the first case opened to today, every case of the set.
+    pub period: Period,
 }
 
 /// A signed-in session.
@@ -113,6 +118,20 @@ pub async fn prepare(args: &Args, backend: Backend) -> anyhow::Result<Data> {
             csrf: s.csrf_token,
         })
     };
+    let agency_id: String = users::table
+        .find(&supervisor_id)
+        .select(users::organisation_id)
+        .first(&mut conn)?;
+    let first_opened: Option<chrono::NaiveDateTime> = cases::table
+        .select(diesel::dsl::min(cases::opened_at))
+        .first(&mut conn)?;
+    // Today in UTC is never after the server's local today (Asia/Shanghai is
+    // ahead of UTC), so the period is never refused as reaching into the future.
+    let today = now.date();
+    let period = Period {
+        from: first_opened.map_or(today, |t| t.date()),
+        to: today,
+    };
     let worker = session(&mut conn, &worker_id)?;
     let supervisor = session(&mut conn, &supervisor_id)?;
     let worker_cases: Vec<String> = cases::table
@@ -143,6 +162,8 @@ pub async fn prepare(args: &Args, backend: Backend) -> anyhow::Result<Data> {
         worker_cases,
         contract_cases,
         load_seconds,
+        agency_id,
+        period,
     })
 }
 

@@ -25,7 +25,7 @@ use crate::views::stage_forms::{Conflict, Feedback, FormKind, FormValues};
 use crate::views::supervision::case_panel::CaseSupervision;
 use crate::web::AppState;
 use crate::web::case_timeline::{load_timeline, mentioned_users};
-use crate::web::cases::{CaseView, audit_case, audited_refusal, build_case_view, check_case};
+use crate::web::cases::{CaseView, audit_read, audited_refusal, build_case_view, check_case};
 use crate::web::json::IdPath;
 use crate::web::page::PageContext;
 
@@ -97,13 +97,6 @@ fn load(conn: &mut crate::db::DbConnection, who: &Principal, case_id: &str) -> S
     ids.sort();
     ids.dedup();
     let names = display_names(conn, &ids)?;
-    audit_case(
-        conn,
-        who,
-        case_id,
-        AuditAction::CaseView,
-        crate::db::audit::AuditDetail::CasePage.text(),
-    )?;
     Ok(Loaded {
         view,
         timeline,
@@ -173,6 +166,17 @@ pub async fn render_case(
                 .into_response();
         }
     };
+    if let Err(e) = audit_read(
+        state,
+        &ctx.who,
+        case_id,
+        AuditAction::CaseView,
+        crate::db::audit::AuditDetail::CasePage.text(),
+    )
+    .await
+    {
+        return e.into_response();
+    }
     let l = ctx.l;
     let v = &loaded.view;
     let (Ok(stage), Ok(case_type)) = (v.case.stage(), v.case.case_type()) else {
