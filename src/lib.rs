@@ -28,5 +28,6 @@ pub fn build_app(db: db::Db, settings: config::ServeSettings, clock: clock::Cloc
         db,
         settings,
         clock,
+        renders: web::Renders::for_this_machine(),
     })))
 }

@@ -43,6 +43,41 @@ pub struct App {
     pub settings: ServeSettings,
     /// Where "now" comes from (injectable for tests of expiry and throttling).
     pub clock: Clock,
+    /// Admission to PDF rendering.
+    pub renders: Renders,
+}
+
+/// How many PDFs are laid out at once.
+///
+/// Laying out a report and subsetting its CJK font takes tens of megabytes and
+/// keeps a core busy for tens of milliseconds. Without a limit every waiting
+/// download got a blocking thread of its own: 64 clients asking for case reports
+/// drove the server to 960 MB (docs/performance.md). With one render per core
+/// the others wait their turn, memory stays flat, and each finishes as fast.
+pub struct Renders(tokio::sync::Semaphore);
+
+impl Renders {
+    /// One render at a time per core the process may run on.
+    pub fn for_this_machine() -> Renders {
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        Renders(tokio::sync::Semaphore::new(cores))
+    }
+
+    /// Runs `render` on a blocking thread once a render slot is free.
+    pub async fn run<T, F>(&self, render: F) -> Result<T, crate::error::AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce() -> T + Send + 'static,
+    {
+        let _slot = self
+            .0
+            .acquire()
+            .await
+            .map_err(|_| crate::error::AppError::internal("report rendering stopped"))?;
+        tokio::task::spawn_blocking(render)
+            .await
+            .map_err(|e| crate::error::AppError::internal(format!("report rendering: {e}")))
+    }
 }
 
 impl std::ops::Deref for AppState {

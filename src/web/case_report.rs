@@ -126,33 +126,35 @@ pub async fn download(
         state.settings.report_font.clone(),
         state.settings.report_font_face,
     );
-    let rendered = tokio::task::spawn_blocking(move || {
-        let font = ReportFont::configured(font_path.as_deref(), font_face, l)?;
-        let v = &loaded.view;
-        let report = CaseReport {
-            l,
-            case: &v.case,
-            client: &v.client,
-            records: &v.records,
-            details: v.details.as_ref(),
-            transitions: &v.transitions,
-            timeline: &loaded.timeline,
-            names: &loaded.names,
-            agency: &loaded.agency,
-            team: loaded.team.as_deref(),
-            referrals: &loaded.referrals,
-            source_referral: loaded.source_referral.as_ref(),
-            withheld: v.confidential_withheld,
-            generated_by: &who.display_name,
-            generated_at: who.at,
-        };
-        Ok::<_, crate::reports::fonts::FontError>((report.file_name(), report.render(&font)))
-    })
-    .await;
+    let rendered = state
+        .renders
+        .run(move || {
+            let font = ReportFont::configured(font_path.as_deref(), font_face, l)?;
+            let v = &loaded.view;
+            let report = CaseReport {
+                l,
+                case: &v.case,
+                client: &v.client,
+                records: &v.records,
+                details: v.details.as_ref(),
+                transitions: &v.transitions,
+                timeline: &loaded.timeline,
+                names: &loaded.names,
+                agency: &loaded.agency,
+                team: loaded.team.as_deref(),
+                referrals: &loaded.referrals,
+                source_referral: loaded.source_referral.as_ref(),
+                withheld: v.confidential_withheld,
+                generated_by: &who.display_name,
+                generated_at: who.at,
+            };
+            Ok::<_, crate::reports::fonts::FontError>((report.file_name(), report.render(&font)))
+        })
+        .await;
     let (file_name, pdf) = match rendered {
         Ok(Ok(done)) => done,
         Ok(Err(e)) => return AppError::internal(format!("report font: {e}")).into_response(),
-        Err(e) => return AppError::internal(format!("case report rendering: {e}")).into_response(),
+        Err(e) => return e.into_response(),
     };
     let (who, case_id) = (ctx.who.clone(), id.clone());
     let audited = state

@@ -383,23 +383,25 @@ async fn pdf_response(
     let report = prepared.report.clone();
     let scope = prepared.scope.clone();
     let (name, at) = (who.display_name.clone(), who.at);
-    let rendered = tokio::task::spawn_blocking(move || {
-        let font = ReportFont::configured(font_path.as_deref(), font_face, l)?;
-        let pdf = EvaluationPdf {
-            l,
-            report: &report,
-            scope: &scope,
-            case_type: case_type.map(|t| l.label("case-type", t.as_str())),
-            generated_by: &name,
-            generated_at: at,
-        };
-        Ok::<_, crate::reports::fonts::FontError>(pdf.render(&font))
-    })
-    .await;
+    let rendered = state
+        .renders
+        .run(move || {
+            let font = ReportFont::configured(font_path.as_deref(), font_face, l)?;
+            let pdf = EvaluationPdf {
+                l,
+                report: &report,
+                scope: &scope,
+                case_type: case_type.map(|t| l.label("case-type", t.as_str())),
+                generated_by: &name,
+                generated_at: at,
+            };
+            Ok::<_, crate::reports::fonts::FontError>(pdf.render(&font))
+        })
+        .await;
     let bytes = match rendered {
         Ok(Ok(bytes)) => bytes,
         Ok(Err(e)) => return AppError::internal(format!("report font: {e}")).into_response(),
-        Err(e) => return AppError::internal(format!("evaluation PDF: {e}")).into_response(),
+        Err(e) => return e.into_response(),
     };
     (
         [
