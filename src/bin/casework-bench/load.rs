@@ -14,6 +14,9 @@ use hyper_util::rt::TokioExecutor;
 
 use crate::scenarios::Target;
 
+/// How long one request may take before it counts as an error.
+const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// A keep-alive HTTP/1.1 client.
 #[derive(Clone)]
 pub struct Client {
@@ -92,18 +95,17 @@ impl Client {
                 body: Bytes::new(),
             };
         };
-        match self.inner.request(request).await {
-            Ok(response) => {
-                let status = response.status().as_u16();
-                let body = response
-                    .into_body()
-                    .collect()
-                    .await
-                    .map(|b| b.to_bytes())
-                    .unwrap_or_default();
-                Answer { status, body }
-            }
-            Err(_) => Answer {
+        let exchange = async {
+            let response = self.inner.request(request).await.ok()?;
+            let status = response.status().as_u16();
+            let body = response.into_body().collect().await.ok()?.to_bytes();
+            Some(Answer { status, body })
+        };
+        // A request that is never answered (a connection lost under an open loop
+        // at a high rate) counts as an error instead of hanging the run.
+        match tokio::time::timeout(REQUEST_TIMEOUT, exchange).await {
+            Ok(Some(answer)) => answer,
+            _ => Answer {
                 status: 0,
                 body: Bytes::new(),
             },
