@@ -59,3 +59,44 @@ fn locale_files_have_the_same_keys() {
     assert_eq!(keys("zh-CN"), en);
     assert_eq!(keys("zh-TW"), en);
 }
+
+/// The language switch goes back only to a path of this site: a tab or newline
+/// hidden in `back` (which browsers drop, turning `/\t/evil.com` into
+/// `//evil.com`), a backslash, a space or any control character sends the
+/// reader home instead, and never makes a 500.
+async fn language_switch_goes_back_only_here(app: TestApp) {
+    use axum::body::Body;
+    use axum::http::{Request, header};
+    for (back, expected) in [
+        ("%2Fcases%3Fstage%3Dintake", "/cases?stage=intake"),
+        ("%2Fcases%2Fnew", "/cases/new"),
+        ("%2F%09%2Fevil.com", "/"),
+        ("%2F%0A%2Fevil.com", "/"),
+        ("%2F%0D%0ASet-Cookie%3Ax", "/"),
+        ("%2F%2Fevil.com", "/"),
+        ("%2F%5Cevil.com", "/"),
+        ("%2F%20%2Fevil.com", "/"),
+        ("%2F%00", "/"),
+        ("%2F%7F", "/"),
+        ("%2F%E4%B8%AD", "/"),
+        ("https%3A%2F%2Fevil.com", "/"),
+        ("evil.com", "/"),
+        ("", "/"),
+    ] {
+        for tag in ["en", "xx"] {
+            let req = Request::builder()
+                .uri(format!("/language/{tag}?back={back}"))
+                .header("accept", "text/html")
+                .body(Body::empty())
+                .unwrap();
+            let (status, headers, _) = app.send(req).await;
+            assert_eq!(status, StatusCode::SEE_OTHER, "{tag} back={back}");
+            assert_eq!(
+                headers[header::LOCATION].to_str().unwrap(),
+                expected,
+                "{tag} back={back}"
+            );
+        }
+    }
+}
+on_both_backends!(language_switch_back, language_switch_goes_back_only_here);
