@@ -42,22 +42,63 @@ async fn three_languages(app: TestApp) {
 }
 on_both_backends!(languages, three_languages);
 
-/// Every key of the list screens exists in all three languages.
+/// Every message, term and attribute of every locale file exists in all three
+/// languages: a key missing in one language shows its raw name on screen, and an
+/// extra one is usually a typo of a key the code asks for.
 #[test]
 fn locale_files_have_the_same_keys() {
-    let keys = |lang: &str| -> BTreeSet<String> {
-        let path = format!("{}/locales/{lang}/lists.ftl", env!("CARGO_MANIFEST_DIR"));
-        std::fs::read_to_string(path)
-            .unwrap()
-            .lines()
-            .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim().to_owned()))
-            .filter(|k| !k.starts_with(' ') && !k.is_empty() && !k.starts_with('#'))
-            .collect()
+    use fluent_syntax::ast::Entry;
+    let dir = |lang: &str| format!("{}/locales/{lang}", env!("CARGO_MANIFEST_DIR"));
+    let keys = |lang: &str, file: &str| -> BTreeSet<String> {
+        let path = format!("{}/{file}", dir(lang));
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let resource = fluent_syntax::parser::parse(text.as_str())
+            .unwrap_or_else(|(_, errors)| panic!("{path} does not parse: {errors:?}"));
+        let mut keys = BTreeSet::new();
+        for entry in resource.body {
+            let (id, attributes) = match entry {
+                Entry::Message(m) => (m.id.name.to_owned(), m.attributes),
+                Entry::Term(t) => (format!("-{}", t.id.name), t.attributes),
+                _ => continue,
+            };
+            for a in attributes {
+                keys.insert(format!("{id}.{}", a.id.name));
+            }
+            keys.insert(id);
+        }
+        keys
     };
-    let en = keys("en");
-    assert!(en.len() > 100);
-    assert_eq!(keys("zh-CN"), en);
-    assert_eq!(keys("zh-TW"), en);
+    let mut files: Vec<String> = std::fs::read_dir(dir("en"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|f| f.ends_with(".ftl"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 8, "{files:?}");
+    let mut problems = Vec::new();
+    for file in &files {
+        let en = keys("en", file);
+        assert!(!en.is_empty(), "{file} has no messages");
+        for lang in ["zh-CN", "zh-TW"] {
+            let other = keys(lang, file);
+            for missing in en.difference(&other) {
+                problems.push(format!("{lang}/{file}: missing {missing}"));
+            }
+            for extra in other.difference(&en) {
+                problems.push(format!("{lang}/{file}: extra {extra}"));
+            }
+        }
+    }
+    for lang in ["zh-CN", "zh-TW"] {
+        let mut theirs: Vec<String> = std::fs::read_dir(dir(lang))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|f| f.ends_with(".ftl"))
+            .collect();
+        theirs.sort();
+        assert_eq!(theirs, files, "{lang} has other locale files than en");
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 /// The language switch goes back only to a path of this site: a tab or newline
