@@ -24,6 +24,7 @@ pub mod resources;
 pub mod schema;
 pub mod sessions;
 pub mod setup;
+pub mod submissions;
 pub mod supervision;
 pub mod transfers;
 pub mod transitions;

@@ -14,6 +14,8 @@ mod home;
 mod list;
 #[path = "screens_lists/new_case.rs"]
 mod new_case;
+#[path = "screens_lists/replay.rs"]
+mod replay;
 #[path = "screens_lists/scale.rs"]
 mod scale;
 #[path = "screens_lists/support.rs"]

@@ -488,3 +488,16 @@ diesel::table! {
 diesel::joinable!(approval_requests -> cases (case_id));
 diesel::joinable!(supervision_notes -> cases (case_id));
 diesel::joinable!(case_assignments -> cases (case_id));
+
+// --- one-time form tokens (migration 2026-12-03-000020) ---
+
+diesel::table! {
+    form_submissions (token) {
+        token -> Text,
+        user_id -> Text,
+        kind -> Text,
+        created_id -> Text,
+        location -> Text,
+        created_at -> Timestamp,
+    }
+}
