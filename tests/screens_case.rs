@@ -8,6 +8,8 @@ mod common;
 
 #[path = "screens_case/access.rs"]
 mod access;
+#[path = "screens_case/csrf.rs"]
+mod csrf;
 #[path = "screens_case/forms.rs"]
 mod forms;
 #[path = "screens_case/refusals.rs"]

@@ -16,7 +16,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::case_page::{CaseScreen, Sent, render_case};
-use super::forms::{Parsed, ParsedForm, diff, parse, read_checked_form, read_form, transition_of};
+use super::forms::{Parsed, ParsedForm, diff, parse, read_form, transition_of};
 use crate::access::{CaseAction, Principal};
 use crate::db::audit::AuditAction;
 use crate::db::{DbConnection, StoreError, StoreResult, details, records, transitions};
@@ -152,10 +152,13 @@ async fn submit(
                 .into_response();
         }
     };
-    let values = match read_checked_form(&state, &ctx.who, req).await {
+    let values = match read_form(req).await {
         Ok(values) => values,
         Err(e) => return e.into_response(),
     };
+    if let Err(e) = ctx.who.check_csrf(&state, values.get("csrf_token")).await {
+        return stale_page(&state, &ctx, &case, values, kind, e).await;
+    }
     let Ok(version) = values.get("version").trim().parse::<i64>() else {
         return AppError::BadRequest("version".into()).into_response();
     };
@@ -210,6 +213,41 @@ async fn submit(
             .await
             .into_response(),
     }
+}
+
+/// A form whose CSRF token is not the session's: typically the page was loaded
+/// before the user signed out and in again in another tab, so its token belongs
+/// to the old session. Nothing is saved (the refusal is audited by
+/// `check_csrf`), but the case page is shown again with the form as typed and a
+/// fresh token, so a long note is not lost; the user checks it and sends it
+/// again. A form that cannot be placed gets the bare refusal.
+async fn stale_page(
+    state: &AppState,
+    ctx: &PageContext,
+    case: &crate::db::cases::Case,
+    values: FormValues,
+    kind: Option<FormKind>,
+    refusal: AppError,
+) -> Response {
+    let kind = kind.or_else(|| transition_of(&values).map(FormKind::Transition));
+    let (AppError::CsrfRefused, Some(kind)) = (&refusal, kind) else {
+        return refusal.into_response();
+    };
+    let version = values
+        .get("version")
+        .trim()
+        .parse::<i64>()
+        .unwrap_or(case.version);
+    let sent = Sent {
+        kind,
+        typed: without_tokens(values),
+        version,
+    };
+    let feedback = Feedback {
+        alert: Some(ctx.l.text("form-csrf-alert")),
+        ..Feedback::default()
+    };
+    render_case(state, ctx, &case.id, Some(sent), feedback, StatusCode::FORBIDDEN).await
 }
 
 /// The typed values without the hidden tokens (they are the page's, not the user's).

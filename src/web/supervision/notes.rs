@@ -25,7 +25,7 @@ use crate::web::actor::CurrentUser;
 use crate::web::cases::{audit_case, audited_refusal, check_case};
 use crate::web::json::{ApiJson, IdPath};
 use crate::web::screens::case_page::{CaseScreen, render_case};
-use crate::web::screens::forms::read_checked_form;
+use crate::web::screens::forms::read_form;
 
 /// The notes of `case` that `who` may read, oldest first.
 pub fn readable_notes(
@@ -154,10 +154,23 @@ pub async fn submit(
             .await
             .into_response();
     }
-    let values = match read_checked_form(&state, &ctx.who, req).await {
+    let values = match read_form(req).await {
         Ok(values) => values,
         Err(e) => return e.into_response(),
     };
+    // A page from before the user signed in again (in another tab) carries the
+    // old session's token: nothing is saved, but the note comes back as typed.
+    if let Err(e) = ctx.who.check_csrf(&state, values.get("csrf_token")).await {
+        let AppError::CsrfRefused = e else {
+            return e.into_response();
+        };
+        let feedback = Feedback {
+            alert: Some(ctx.l.text("form-csrf-alert")),
+            typed: values.without(&["csrf_token"]),
+            ..Feedback::default()
+        };
+        return render_case(&state, &ctx, &id, None, feedback, StatusCode::FORBIDDEN).await;
+    }
     let input = NewNote {
         target_kind: values.get("target_kind").to_owned(),
         target_id: Some(values.get("target_id").to_owned()).filter(|t| !t.is_empty()),
