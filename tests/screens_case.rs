@@ -14,6 +14,8 @@ mod csrf;
 mod forms;
 #[path = "screens_case/refusals.rs"]
 mod refusals;
+#[path = "screens_case/who5.rs"]
+mod who5;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};

@@ -180,7 +180,17 @@ pub async fn render_case(
     };
     let today = crate::local_time::local_day(now());
     let stored = stored_forms(&v.records, v.details.as_ref(), today);
-    if let Some(sent) = sent {
+    if let Some(mut sent) = sent {
+        // The saved WHO-5 score shown beside the questions is the database's,
+        // whatever the browser sent.
+        if matches!(sent.kind, FormKind::Assessment | FormKind::Closure) {
+            let mut typed = sent.typed.without(&["who5_saved"]);
+            let saved = stored.get(sent.kind).get("who5_saved");
+            if !saved.is_empty() {
+                typed.push("who5_saved", saved);
+            }
+            sent.typed = typed;
+        }
         let shown = match sent.kind {
             FormKind::Transition(t) => v.open_transitions.contains(&t),
             FormKind::Details => loaded.may_edit && stage.is_open(),

@@ -36,6 +36,7 @@ fn save(
     case_id: &str,
     version: i64,
     input: Parsed,
+    keep_stored_who5: bool,
 ) -> StoreResult<()> {
     let is_move = matches!(input, Parsed::Transition(_));
     let action = if is_move {
@@ -50,13 +51,19 @@ fn save(
         Parsed::Intake(i) => {
             records::save_intake(conn, case_id, version, i, by).map(|_| update("intake"))?
         }
-        Parsed::Assessment(i) => {
+        Parsed::Assessment(mut i) => {
+            if keep_stored_who5 {
+                i.who5_baseline = records::stored_who5_baseline(conn, case_id)?;
+            }
             records::save_assessment(conn, case_id, version, i, by).map(|_| update("assessment"))?
         }
         Parsed::Contract(i) => {
             records::save_contract(conn, case_id, version, i, by).map(|_| update("contract"))?
         }
-        Parsed::Closure(i) => {
+        Parsed::Closure(mut i) => {
+            if keep_stored_who5 {
+                i.who5_closing = records::stored_who5_closing(conn, case_id)?;
+            }
             records::save_closure(conn, case_id, version, i, by).map(|_| update("closure"))?
         }
         Parsed::Details(i) => {
@@ -189,9 +196,10 @@ async fn submit(
         }
     };
     let (actor, id, input) = (ctx.who.clone(), case_id.clone(), parsed.input.clone());
+    let keep_who5 = parsed.keep_stored_who5;
     let result = state
         .db
-        .write(move |conn| save(conn, &actor, &id, version, input))
+        .write(move |conn| save(conn, &actor, &id, version, input, keep_who5))
         .await;
     match result {
         Ok(()) => {
