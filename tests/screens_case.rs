@@ -12,6 +12,8 @@ mod access;
 mod csrf;
 #[path = "screens_case/forms.rs"]
 mod forms;
+#[path = "screens_case/localised.rs"]
+mod localised;
 #[path = "screens_case/refusals.rs"]
 mod refusals;
 #[path = "screens_case/who5.rs"]
