@@ -375,3 +375,54 @@ async fn a_note_sent_twice_is_saved_once(app: TestApp) {
     assert_eq!(count(), 3);
 }
 on_both_backends!(sent_twice, a_note_sent_twice_is_saved_once);
+
+/// The timeline entries of supervision notes on a case page, each as its HTML.
+fn timeline_notes(html: &str) -> Vec<&str> {
+    html.match_indices("<li class=\"event-noted\">")
+        .map(|(at, _)| {
+            let end = at + html[at..].find("</li>").unwrap();
+            &html[at..end]
+        })
+        .collect()
+}
+
+/// Supervision notes appear on the case page's timeline with who wrote them and
+/// when, for exactly the readers who may read them.
+async fn notes_on_the_timeline(app: TestApp) {
+    let fx = Fixture::insert(&app);
+    let (w, s) = (fx.worker.as_str(), fx.supervisor.as_str());
+    let mut c = open(&app, &fx, "counselling", &fx.team, Some(w), "壬").await;
+    to_contract(&app, w, &mut c, "low").await;
+    for (kind, text) in [("assessment", "TL-CONFIDENTIAL"), ("contract", "TL-OPEN")] {
+        let (status, body) = note(
+            &app,
+            s,
+            &c.id,
+            json!({ "target_kind": kind, "target_id": c.id, "body": text }),
+        )
+        .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+    for reader in [w, s] {
+        let p = page(&app, reader, &format!("/cases/{}", c.id)).await;
+        let entries = timeline_notes(&p.body);
+        assert_eq!(entries.len(), 2, "{}", p.body);
+        for e in &entries {
+            assert!(e.contains("王建国"), "who: {e}");
+            assert!(e.contains("<time datetime="), "when: {e}");
+            assert!(e.contains("Supervision note"));
+        }
+        assert!(entries.iter().any(|e| e.contains("TL-OPEN")
+            && e.contains(&format!("href=\"#notes-contract-{}\"", c.id))
+            && e.contains("On the plan and contract")));
+        assert!(entries.iter().any(|e| e.contains("TL-CONFIDENTIAL")));
+    }
+    // A teammate may not read the note on the (confidential) assessment.
+    let p = page(&app, &fx.colleague, &format!("/cases/{}", c.id)).await;
+    assert_eq!(p.status, StatusCode::OK);
+    let entries = timeline_notes(&p.body);
+    assert_eq!(entries.len(), 1);
+    assert!(entries[0].contains("TL-OPEN"));
+    assert!(!p.body.contains("TL-CONFIDENTIAL"));
+}
+on_both_backends!(on_the_timeline, notes_on_the_timeline);

@@ -83,6 +83,16 @@ fn load(conn: &mut crate::db::DbConnection, who: &Principal, case_id: &str) -> S
             reason: a.reason.clone(),
         },
     }));
+    // The notes are those `readable_notes` let this reader see (`may_read_note`).
+    timeline.extend(supervision.notes.iter().map(|n| TimelineItem {
+        at: n.created_at,
+        actor_id: Some(n.author_id.clone()),
+        event: TimelineEvent::Noted {
+            target_kind: n.target_kind.clone(),
+            target_id: n.target_id.clone(),
+            body: n.body.clone(),
+        },
+    }));
     timeline.sort_by_key(|t| std::cmp::Reverse(t.at));
     let mut ids = mentioned_users(&view, &timeline);
     ids.extend(supervision.people());
