@@ -9,7 +9,13 @@ use crate::common::{Fixture, Snapshot, TestApp};
 use crate::{ESCAPED, Page, SCRIPT, case_in_intervention, encode, get, post, send, today};
 
 /// Posts a form with a given CSRF token, as the old page would.
-async fn post_stale(app: &TestApp, uri: &str, actor: &str, lang: &str, fields: &[(&str, &str)]) -> Page {
+async fn post_stale(
+    app: &TestApp,
+    uri: &str,
+    actor: &str,
+    lang: &str,
+    fields: &[(&str, &str)],
+) -> Page {
     let mut all = vec![("csrf_token", "token-of-the-old-session")];
     all.extend_from_slice(fields);
     let body = all
@@ -44,12 +50,18 @@ async fn a_stale_page_keeps_what_was_typed(app: TestApp) {
         assert_eq!(answer.status, StatusCode::FORBIDDEN, "{lang}");
         assert!(answer.body.contains(message), "{lang}: {}", answer.body);
         assert!(
-            answer.body.contains(&format!("很长的服务记录，写了一个小时 {ESCAPED}</textarea>")),
+            answer.body.contains(&format!(
+                "很长的服务记录，写了一个小时 {ESCAPED}</textarea>"
+            )),
             "{lang}: the note is back in its field, escaped"
         );
         assert!(answer.body.contains("value=\"90\""), "{lang}");
         assert!(!answer.body.contains(SCRIPT));
-        assert_eq!(answer.input("csrf_token"), fresh, "the page carries the new token");
+        assert_eq!(
+            answer.input("csrf_token"),
+            fresh,
+            "the page carries the new token"
+        );
         assert_eq!(Snapshot::take(&app), before, "{lang}: nothing saved");
     }
     // Sent again from that page, it is saved.

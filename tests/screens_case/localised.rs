@@ -31,13 +31,25 @@ async fn refused_in_both_chinese(
     let before = Snapshot::take(app);
     for lang in ["zh-CN", "zh-TW"] {
         let answer = post_in(app, uri, actor, &version, fields, lang).await;
-        assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{lang} {uri}: {}", answer.body);
+        assert_eq!(
+            answer.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{lang} {uri}: {}",
+            answer.body
+        );
         for e in expected {
             let text = if lang == "zh-CN" { e.zh_cn } else { e.zh_tw };
             answer.assert_error(e.field_id, text);
         }
-        let alert = if lang == "zh-CN" { "html lang=\"zh-CN\"" } else { "html lang=\"zh-TW\"" };
-        assert!(answer.body.contains(alert), "{lang}: the page is in the reader's language");
+        let alert = if lang == "zh-CN" {
+            "html lang=\"zh-CN\""
+        } else {
+            "html lang=\"zh-TW\""
+        };
+        assert!(
+            answer.body.contains(alert),
+            "{lang}: the page is in the reader's language"
+        );
         assert_eq!(Snapshot::take(app), before, "{lang} {uri}: nothing saved");
     }
 }
@@ -54,7 +66,11 @@ async fn messages_in_chinese(app: TestApp) {
         w,
         Some(&intake),
         &format!("/cases/{intake}/intake"),
-        &[("channel", "fax"), ("urgency", "soon"), ("presenting_problem", "失眠")],
+        &[
+            ("channel", "fax"),
+            ("urgency", "soon"),
+            ("presenting_problem", "失眠"),
+        ],
         &[Expect {
             field_id: "intake-channel",
             zh_cn: "来源渠道不存在或不能在此使用。",
@@ -64,10 +80,24 @@ async fn messages_in_chinese(app: TestApp) {
     .await;
 
     // Assessment: a WHO-5 answer above 5.
-    api_step(&app, w, &intake, "intake", json!({ "channel": "hotline",
+    api_step(
+        &app,
+        w,
+        &intake,
+        "intake",
+        json!({ "channel": "hotline",
         "presenting_problem": "失眠", "urgency": "soon", "consent_service": true,
-        "consent_sensitive": true })).await;
-    api_step(&app, w, &intake, "transitions", json!({ "transition": "advance" })).await;
+        "consent_sensitive": true }),
+    )
+    .await;
+    api_step(
+        &app,
+        w,
+        &intake,
+        "transitions",
+        json!({ "transition": "advance" }),
+    )
+    .await;
     refused_in_both_chinese(
         &app,
         w,
@@ -96,7 +126,11 @@ async fn messages_in_chinese(app: TestApp) {
         w,
         Some(&id),
         &format!("/cases/{id}/sessions"),
-        &[("held_on", &super::today()), ("duration_minutes", "abc"), ("mode", "")],
+        &[
+            ("held_on", &super::today()),
+            ("duration_minutes", "abc"),
+            ("mode", ""),
+        ],
         &[
             Expect {
                 field_id: "session-duration-minutes",
@@ -113,13 +147,24 @@ async fn messages_in_chinese(app: TestApp) {
     .await;
 
     // Closure: satisfaction out of range, half a WHO-5.
-    api_step(&app, w, &id, "transitions", json!({ "transition": "advance" })).await;
+    api_step(
+        &app,
+        w,
+        &id,
+        "transitions",
+        json!({ "transition": "advance" }),
+    )
+    .await;
     refused_in_both_chinese(
         &app,
         w,
         Some(&id),
         &format!("/cases/{id}/closure"),
-        &[("reason", "goals_achieved"), ("satisfaction", "9"), ("who5.1", "4")],
+        &[
+            ("reason", "goals_achieved"),
+            ("satisfaction", "9"),
+            ("who5.1", "4"),
+        ],
         &[
             Expect {
                 field_id: "closure-satisfaction",
@@ -141,7 +186,11 @@ async fn messages_in_chinese(app: TestApp) {
         w,
         None,
         "/cases/new",
-        &[("full_name", " "), ("case_type", "astrology"), ("team_id", fx.team.as_str())],
+        &[
+            ("full_name", " "),
+            ("case_type", "astrology"),
+            ("team_id", fx.team.as_str()),
+        ],
         &[
             Expect {
                 field_id: "client-full-name",

@@ -8,7 +8,11 @@ use serde_json::json;
 use super::{api_step, case_in_intervention, get, post, post_ok};
 use crate::common::{Fixture, TestApp, create_client, open_case};
 
-async fn stored_scores(app: &TestApp, actor: &str, case: &str) -> (serde_json::Value, serde_json::Value) {
+async fn stored_scores(
+    app: &TestApp,
+    actor: &str,
+    case: &str,
+) -> (serde_json::Value, serde_json::Value) {
     let (_, view) = app.get(&format!("/api/cases/{case}"), actor).await;
     (
         view["records"]["assessment"]["who5_baseline"].clone(),
@@ -21,14 +25,39 @@ async fn who5_is_not_taken_from_the_browser(app: TestApp) {
     let w = fx.worker.as_str();
     let client = create_client(&app, w, "孙丽", 1987).await;
     let (id, _) = open_case(&app, &fx, "counselling", &client).await;
-    api_step(&app, w, &id, "intake", json!({ "channel": "hotline",
+    api_step(
+        &app,
+        w,
+        &id,
+        "intake",
+        json!({ "channel": "hotline",
         "presenting_problem": "失眠", "urgency": "soon", "consent_service": true,
-        "consent_sensitive": true })).await;
-    api_step(&app, w, &id, "transitions", json!({ "transition": "advance" })).await;
-    let base = [("physiological", "a"), ("psychological", "b"), ("social", "c"),
-        ("risk_level", "low"), ("risk_screening", "无")];
+        "consent_sensitive": true }),
+    )
+    .await;
+    api_step(
+        &app,
+        w,
+        &id,
+        "transitions",
+        json!({ "transition": "advance" }),
+    )
+    .await;
+    let base = [
+        ("physiological", "a"),
+        ("psychological", "b"),
+        ("social", "c"),
+        ("risk_level", "low"),
+        ("risk_screening", "无"),
+    ];
     let mut answered = base.to_vec();
-    answered.extend([("who5.1", "3"), ("who5.2", "4"), ("who5.3", "2"), ("who5.4", "3"), ("who5.5", "4")]);
+    answered.extend([
+        ("who5.1", "3"),
+        ("who5.2", "4"),
+        ("who5.3", "2"),
+        ("who5.4", "3"),
+        ("who5.5", "4"),
+    ]);
     post_ok(&app, &id, "assessment", w, &answered).await;
     assert_eq!(stored_scores(&app, w, &id).await.0, 64);
 
@@ -36,9 +65,16 @@ async fn who5_is_not_taken_from_the_browser(app: TestApp) {
     let mut crafted = base.to_vec();
     crafted.push(("who5_saved", "100"));
     let page = post_ok(&app, &id, "assessment", w, &crafted).await;
-    assert_eq!(stored_scores(&app, w, &id).await.0, 64, "the browser's score is ignored");
+    assert_eq!(
+        stored_scores(&app, w, &id).await.0,
+        64,
+        "the browser's score is ignored"
+    );
     assert!(page.body.contains("Saved score: 64 / 100"));
-    assert!(!page.body.contains("name=\"who5_saved\""), "the form sends no score");
+    assert!(
+        !page.body.contains("name=\"who5_saved\""),
+        "the form sends no score"
+    );
     // No answers and no score at all: still kept (not wiped).
     post_ok(&app, &id, "assessment", w, &base).await;
     assert_eq!(stored_scores(&app, w, &id).await.0, 64);
@@ -60,15 +96,32 @@ async fn who5_is_not_taken_from_the_browser(app: TestApp) {
 
     // The closing score likewise.
     let id = case_in_intervention(&app, &fx).await;
-    api_step(&app, w, &id, "transitions", json!({ "transition": "advance" })).await;
+    api_step(
+        &app,
+        w,
+        &id,
+        "transitions",
+        json!({ "transition": "advance" }),
+    )
+    .await;
     let base = [("reason", "goals_achieved"), ("satisfaction", "4")];
     let mut answered = base.to_vec();
-    answered.extend([("who5.1", "4"), ("who5.2", "4"), ("who5.3", "3"), ("who5.4", "4"), ("who5.5", "5")]);
+    answered.extend([
+        ("who5.1", "4"),
+        ("who5.2", "4"),
+        ("who5.3", "3"),
+        ("who5.4", "4"),
+        ("who5.5", "5"),
+    ]);
     post_ok(&app, &id, "closure", w, &answered).await;
     assert_eq!(stored_scores(&app, w, &id).await.1, 80);
     let mut crafted = base.to_vec();
     crafted.push(("who5_saved", "4"));
     post_ok(&app, &id, "closure", w, &crafted).await;
-    assert_eq!(stored_scores(&app, w, &id).await.1, 80, "the browser's score is ignored");
+    assert_eq!(
+        stored_scores(&app, w, &id).await.1,
+        80,
+        "the browser's score is ignored"
+    );
 }
 on_both_backends!(who5_from_answers, who5_is_not_taken_from_the_browser);

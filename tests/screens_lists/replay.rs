@@ -12,7 +12,10 @@ use crate::support::*;
 /// The one-time token of the page's new-case form.
 pub fn submission_token(html: &str) -> String {
     let marker = "name=\"submission\" value=\"";
-    let at = html.find(marker).expect("the form carries a submission token") + marker.len();
+    let at = html
+        .find(marker)
+        .expect("the form carries a submission token")
+        + marker.len();
     html[at..at + html[at..].find('"').unwrap()].to_owned()
 }
 
@@ -32,7 +35,11 @@ async fn new_case_sent_twice(app: TestApp) {
     assert_eq!(status, StatusCode::OK);
     let token = submission_token(&html);
     let (_, again) = page(&app, w, "/cases/new?name=Zhou", "en").await;
-    assert_ne!(submission_token(&again), token, "each rendering has its own token");
+    assert_ne!(
+        submission_token(&again),
+        token,
+        "each rendering has its own token"
+    );
     assert!(token.len() >= 32);
 
     let mut fields = vec![
@@ -61,8 +68,7 @@ async fn new_case_sent_twice(app: TestApp) {
     for extra in [None, Some(("confirm_new", "true"))] {
         let mut sent = fields.clone();
         sent.extend(extra);
-        let (status, headers, body) =
-            post_form(&app, &fx.worker, "/cases/new", &sent, None).await;
+        let (status, headers, body) = post_form(&app, &fx.worker, "/cases/new", &sent, None).await;
         assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
         assert_eq!(headers["location"].to_str().unwrap(), first);
         assert_eq!(counts(&app), (1, 1), "no second case, no second client");
@@ -92,7 +98,13 @@ async fn new_case_sent_twice(app: TestApp) {
         post_form(&app, &fx.worker, "/cases/new", &fields, None),
         post_form(&app, &fx.worker, "/cases/new", &fields, None),
     );
-    assert_eq!((a.0, b.0), (StatusCode::SEE_OTHER, StatusCode::SEE_OTHER), "{} {}", a.2, b.2);
+    assert_eq!(
+        (a.0, b.0),
+        (StatusCode::SEE_OTHER, StatusCode::SEE_OTHER),
+        "{} {}",
+        a.2,
+        b.2
+    );
     assert_eq!(a.1["location"], b.1["location"]);
     assert_eq!(counts(&app), (2, 2), "one case for the existing client");
     let opened: i64 = app.with_conn(|c| {

@@ -266,7 +266,13 @@ mod tests {
         let mut r = Reader::new(&partial);
         assert_eq!(r.who5("w", "x"), Who5::Refused);
         assert!(r.errors.finish().is_err());
-        let high = form(&[("w.1", "6"), ("w.2", "0"), ("w.3", "0"), ("w.4", "0"), ("w.5", "0")]);
+        let high = form(&[
+            ("w.1", "6"),
+            ("w.2", "0"),
+            ("w.3", "0"),
+            ("w.4", "0"),
+            ("w.5", "0"),
+        ]);
         let mut r = Reader::new(&high);
         assert_eq!(r.who5("w", "x"), Who5::Refused);
         assert!(r.errors.finish().is_err());

@@ -255,7 +255,15 @@ async fn stale_page(
         alert: Some(ctx.l.text("form-csrf-alert")),
         ..Feedback::default()
     };
-    render_case(state, ctx, &case.id, Some(sent), feedback, StatusCode::FORBIDDEN).await
+    render_case(
+        state,
+        ctx,
+        &case.id,
+        Some(sent),
+        feedback,
+        StatusCode::FORBIDDEN,
+    )
+    .await
 }
 
 /// The typed values without the hidden tokens (they are the page's, not the user's).
