@@ -28,6 +28,7 @@ pub mod submissions;
 pub mod supervision;
 pub mod transfers;
 pub mod transitions;
+pub mod who5;
 
 use std::time::Duration;
 

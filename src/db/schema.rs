@@ -501,3 +501,14 @@ diesel::table! {
         created_at -> Timestamp,
     }
 }
+
+// --- WHO-5 answers behind a form's score (migration 2026-12-03-000021) ---
+
+diesel::table! {
+    who5_answers (case_id, occasion) {
+        case_id -> Text,
+        occasion -> Text,
+        answers -> Text,
+        updated_at -> Timestamp,
+    }
+}

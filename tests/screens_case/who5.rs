@@ -58,8 +58,15 @@ async fn who5_is_not_taken_from_the_browser(app: TestApp) {
         ("who5.4", "3"),
         ("who5.5", "4"),
     ]);
-    post_ok(&app, &id, "assessment", w, &answered).await;
+    let page = post_ok(&app, &id, "assessment", w, &answered).await;
     assert_eq!(stored_scores(&app, w, &id).await.0, 64);
+    for (n, a) in [(1, 3), (2, 4), (3, 2), (4, 3), (5, 4)] {
+        assert!(
+            page.body
+                .contains(&format!("name=\"who5.{n}\" value=\"{a}\" checked")),
+            "answer {n} stored and shown again"
+        );
+    }
 
     // A crafted score beside no answers: the stored score stays.
     let mut crafted = base.to_vec();
@@ -86,6 +93,28 @@ async fn who5_is_not_taken_from_the_browser(app: TestApp) {
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(page.body.contains("Saved score: 64 / 100"), "{}", page.body);
     assert!(!page.body.contains("Saved score: 100 / 100"));
+    // The answers stay shown after a save that kept the score...
+    let page = get(&app, &format!("/cases/{id}"), w).await;
+    assert!(page.body.contains("name=\"who5.2\" value=\"4\" checked"));
+    // ...but not once the score was changed otherwise (through the API).
+    api_step(
+        &app,
+        w,
+        &id,
+        "assessment",
+        json!({ "physiological": "a",
+        "psychological": "b", "social": "c", "risk_level": "low",
+        "risk_screening": "无", "who5_baseline": 40 }),
+    )
+    .await;
+    let page = get(&app, &format!("/cases/{id}"), w).await;
+    assert!(page.body.contains("Saved score: 40 / 100"));
+    assert!(
+        !page.body.contains("name=\"who5.2\" value=\"4\" checked"),
+        "stale answers hidden"
+    );
+    post_ok(&app, &id, "assessment", w, &answered).await;
+    assert_eq!(stored_scores(&app, w, &id).await.0, 64);
     // An answer outside 0-5 is refused, not scored.
     let mut high = answered.clone();
     high[5].1 = "25";

@@ -1,8 +1,9 @@
 //! The WHO-5 well-being index as its five questions, each answered 0-5.
 //!
-//! Only the score (raw sum × 4, 0-100) is stored, so a saved assessment shows
-//! its score and leaves the questions unanswered; answering all five again
-//! replaces the score. The server computes the score (`web::screens::forms`).
+//! The score (raw sum × 4, 0-100) is the record's; the answers behind a score
+//! saved from this form are kept beside it (`db::who5`) and shown again, and
+//! a score set otherwise (the API) shows the questions unanswered. Answering all
+//! five again replaces the score. The server computes the score (`web::screens::forms`).
 
 use maud::{Markup, html};
 

@@ -154,10 +154,10 @@ impl<'a> Reader<'a> {
             self.errors.problem(items_field, Problem::Required);
             return Who5::Refused;
         }
-        let mut sum = 0;
-        for a in answers {
-            match normalise(a).parse::<i64>() {
-                Ok(n) if (0..=5).contains(&n) => sum += n as i32,
+        let mut given = [0u8; 5];
+        for (slot, a) in given.iter_mut().zip(answers) {
+            match normalise(a).parse::<u8>() {
+                Ok(n) if n <= 5 => *slot = n,
                 Ok(_) => {
                     let range = Problem::OutOfRange { min: 0, max: 5 };
                     self.errors.problem(items_field, range);
@@ -169,26 +169,31 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        Who5::Score(sum * 4)
+        Who5::Answered(given)
     }
 }
 
 /// What a form's WHO-5 questions say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Who5 {
+pub enum Who5 {
     /// Not answered: the stored score stays as it is.
     Unanswered,
-    /// All five answered: the score (0-100).
-    Score(i32),
+    /// All five answered (each 0-5).
+    Answered([u8; 5]),
     /// Answered in part or out of range (an error was recorded).
     Refused,
 }
 
 impl Who5 {
     /// The score the answers give, if they give one.
-    pub(crate) fn score(self) -> Option<i32> {
+    pub fn score(self) -> Option<i32> {
+        self.answers().map(crate::db::who5::score)
+    }
+
+    /// The five answers, if all were given.
+    pub fn answers(self) -> Option<[u8; 5]> {
         match self {
-            Who5::Score(s) => Some(s),
+            Who5::Answered(a) => Some(a),
             _ => None,
         }
     }
@@ -258,7 +263,8 @@ mod tests {
             ("w.5", "1"),
         ]);
         let mut r = Reader::new(&full);
-        assert_eq!(r.who5("w", "x"), Who5::Score(60));
+        assert_eq!(r.who5("w", "x"), Who5::Answered([5, 4, 3, 2, 1]));
+        assert_eq!(Who5::Answered([5, 4, 3, 2, 1]).score(), Some(60));
         // A score sent by the browser is not a score: the stored one is kept.
         let saved = form(&[("w_saved", "36")]);
         assert_eq!(Reader::new(&saved).who5("w", "x"), Who5::Unanswered);

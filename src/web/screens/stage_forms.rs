@@ -37,7 +37,9 @@ fn save(
     version: i64,
     input: Parsed,
     keep_stored_who5: bool,
+    who5_answers: Option<[u8; 5]>,
 ) -> StoreResult<()> {
+    use crate::db::who5::{self, Occasion};
     let is_move = matches!(input, Parsed::Transition(_));
     let action = if is_move {
         CaseAction::Transition
@@ -55,7 +57,11 @@ fn save(
             if keep_stored_who5 {
                 i.who5_baseline = records::stored_who5_baseline(conn, case_id)?;
             }
-            records::save_assessment(conn, case_id, version, i, by).map(|_| update("assessment"))?
+            let saved = records::save_assessment(conn, case_id, version, i, by)?;
+            if let Some(answers) = who5_answers {
+                who5::save(conn, case_id, Occasion::Baseline, answers, saved.updated_at)?;
+            }
+            update("assessment")
         }
         Parsed::Contract(i) => {
             records::save_contract(conn, case_id, version, i, by).map(|_| update("contract"))?
@@ -64,7 +70,11 @@ fn save(
             if keep_stored_who5 {
                 i.who5_closing = records::stored_who5_closing(conn, case_id)?;
             }
-            records::save_closure(conn, case_id, version, i, by).map(|_| update("closure"))?
+            let saved = records::save_closure(conn, case_id, version, i, by)?;
+            if let Some(answers) = who5_answers {
+                who5::save(conn, case_id, Occasion::Closing, answers, saved.updated_at)?;
+            }
+            update("closure")
         }
         Parsed::Details(i) => {
             details::save_details(conn, case_id, version, i, by).map(|_| update("details"))?
@@ -196,10 +206,10 @@ async fn submit(
         }
     };
     let (actor, id, input) = (ctx.who.clone(), case_id.clone(), parsed.input.clone());
-    let keep_who5 = parsed.keep_stored_who5;
+    let (keep_who5, answers) = (parsed.keep_stored_who5, parsed.who5_answers);
     let result = state
         .db
-        .write(move |conn| save(conn, &actor, &id, version, input, keep_who5))
+        .write(move |conn| save(conn, &actor, &id, version, input, keep_who5, answers))
         .await;
     match result {
         Ok(()) => {

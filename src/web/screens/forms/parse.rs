@@ -40,6 +40,8 @@ pub struct ParsedForm {
     /// The WHO-5 questions were left unanswered: the save keeps the stored
     /// score, read from the database (the input's score is `None` meanwhile).
     pub keep_stored_who5: bool,
+    /// The five WHO-5 answers behind the input's score, stored beside it.
+    pub who5_answers: Option<[u8; 5]>,
 }
 
 impl ParsedForm {
@@ -96,6 +98,7 @@ pub fn parse(
     let mut r = Reader::new(values);
     let mut remap_rows = None;
     let mut keep_stored_who5 = false;
+    let mut who5_answers = None;
     let (input, validated) = match kind {
         FormKind::Intake => {
             let i = IntakeInput {
@@ -112,6 +115,7 @@ pub fn parse(
         FormKind::Assessment => {
             let who5 = r.who5("who5", "assessment.who5_items");
             keep_stored_who5 = who5 == Who5::Unanswered;
+            who5_answers = who5.answers();
             let i = AssessmentInput {
                 physiological: r.text("physiological"),
                 psychological: r.text("psychological"),
@@ -172,6 +176,7 @@ pub fn parse(
         FormKind::Closure => {
             let (i, used, who5) = closure(&mut r);
             keep_stored_who5 = who5 == Who5::Unanswered;
+            who5_answers = who5.answers();
             let v = i
                 .validate()
                 .map_err(|e| remap(e, "closure.goal_attainment", &used));
@@ -205,6 +210,7 @@ pub fn parse(
             input,
             remap: remap_rows,
             keep_stored_who5,
+            who5_answers,
         })
     } else {
         Err(errors)
