@@ -25,9 +25,11 @@ pub mod resources;
 pub mod schema;
 pub mod sessions;
 pub mod setup;
+pub mod submissions;
 pub mod supervision;
 pub mod transfers;
 pub mod transitions;
+pub mod who5;
 
 use std::time::Duration;
 

@@ -8,10 +8,16 @@ mod common;
 
 #[path = "screens_case/access.rs"]
 mod access;
+#[path = "screens_case/csrf.rs"]
+mod csrf;
 #[path = "screens_case/forms.rs"]
 mod forms;
+#[path = "screens_case/localised.rs"]
+mod localised;
 #[path = "screens_case/refusals.rs"]
 mod refusals;
+#[path = "screens_case/who5.rs"]
+mod who5;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};

@@ -226,6 +226,7 @@ form-move-closure-reason = Why the case closes early
 
 ## Refused saves
 form-conflict-alert = Someone else saved this case while you were working on it, so nothing of yours was saved yet.
+form-csrf-alert = This page was out of date (you may have signed out and in again in another tab), so nothing was saved. What you typed is kept in the form below: check it and send it again.
 form-conflict-title = What changed
 form-conflict-intro = These fields now hold something different from what you typed:
 form-conflict-saved = Saved now

@@ -135,6 +135,7 @@ error-csrf = This request could not be verified as coming from your own Casework
 error-forbidden = You may see this case but not do this; nothing was changed.
 error-payload-too-large = The request is too large; nothing was saved.
 error-unavailable = The database is busy or unreachable; nothing was saved. Please try again.
+submission-replayed = This form was already sent; nothing more was saved. Open the case list to find what it created.
 error-internal = Something went wrong on our side; nothing was saved. The error has been logged.
 list-separator = ,{" "}
 

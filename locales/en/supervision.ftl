@@ -63,6 +63,12 @@ supervision-reassign-reason = Reason (optional)
 supervision-reassign-submit = Reassign
 supervision-reassign-nobody = No other social worker of the team can take this case.
 supervision-timeline-reassigned = Reassigned
+supervision-timeline-note = Supervision note
+supervision-timeline-note-on-intake = On the intake record
+supervision-timeline-note-on-assessment = On the assessment
+supervision-timeline-note-on-contract = On the plan and contract
+supervision-timeline-note-on-session = On a session
+supervision-timeline-note-on-closure = On the closure record
 
 supervision-team-title = Team oversight
 supervision-team-workload = Open cases per worker

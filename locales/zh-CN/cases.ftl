@@ -226,6 +226,7 @@ form-move-closure-reason = 提前结案原因
 
 ## 未能保存
 form-conflict-alert = 在您填写期间，其他人已保存了本个案，因此您的内容尚未保存。
+form-csrf-alert = 此页面已过期（您可能在另一个标签页中退出后又重新登录），因此未保存任何内容。您输入的内容保留在下方表单中：请检查后重新提交。
 form-conflict-title = 有哪些变化
 form-conflict-intro = 以下字段现在保存的内容与您填写的不同：
 form-conflict-saved = 当前已保存

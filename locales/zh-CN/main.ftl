@@ -135,6 +135,7 @@ error-csrf = 无法确认此请求来自您本人的 Casework 页面；未作任
 error-forbidden = 您可以查看此个案，但无权执行此操作；未作任何修改。
 error-payload-too-large = 请求内容过大；未保存任何内容。
 error-unavailable = 数据库繁忙或无法连接；未保存任何内容，请稍后重试。
+submission-replayed = 此表单已提交过，未再保存任何内容。请在个案列表中查看已建立的记录。
 error-internal = 系统出现错误；未保存任何内容，错误已记录。
 list-separator = 、
 

@@ -62,6 +62,12 @@ supervision-reassign-reason = 原因（选填）
 supervision-reassign-submit = 重新分派
 supervision-reassign-nobody = 本小组没有其他社工可以接手此个案。
 supervision-timeline-reassigned = 重新分派
+supervision-timeline-note = 督导意见
+supervision-timeline-note-on-intake = 针对接案记录
+supervision-timeline-note-on-assessment = 针对预估记录
+supervision-timeline-note-on-contract = 针对计划及合约
+supervision-timeline-note-on-session = 针对一次服务记录
+supervision-timeline-note-on-closure = 针对结案记录
 
 supervision-team-title = 团队督导总览
 supervision-team-workload = 各社工在办个案

@@ -226,6 +226,7 @@ form-move-closure-reason = 提前結案原因
 
 ## 未能儲存
 form-conflict-alert = 在您填寫期間，其他人已儲存了本個案，因此您的內容尚未儲存。
+form-csrf-alert = 此頁面已過期（您可能在另一個分頁中登出後又重新登入），因此未儲存任何內容。您輸入的內容保留在下方表單中：請檢查後重新送出。
 form-conflict-title = 有哪些變化
 form-conflict-intro = 以下欄位現在儲存的內容與您填寫的不同：
 form-conflict-saved = 目前已儲存

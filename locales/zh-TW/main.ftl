@@ -135,6 +135,7 @@ error-csrf = 無法確認此請求來自您本人的 Casework 頁面；未作任
 error-forbidden = 您可以查看此個案，但無權執行此操作；未作任何修改。
 error-payload-too-large = 請求內容過大；未儲存任何內容。
 error-unavailable = 資料庫繁忙或無法連線；未儲存任何內容，請稍後再試。
+submission-replayed = 此表單已送出過，未再儲存任何內容。請在個案列表中查看已建立的紀錄。
 error-internal = 系統發生錯誤；未儲存任何內容，錯誤已記錄。
 list-separator = 、
 

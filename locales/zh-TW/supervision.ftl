@@ -62,6 +62,12 @@ supervision-reassign-reason = 原因（選填）
 supervision-reassign-submit = 重新分派
 supervision-reassign-nobody = 本小組沒有其他社工可以接手此個案。
 supervision-timeline-reassigned = 重新分派
+supervision-timeline-note = 督導意見
+supervision-timeline-note-on-intake = 針對接案記錄
+supervision-timeline-note-on-assessment = 針對預估記錄
+supervision-timeline-note-on-contract = 針對計劃及合約
+supervision-timeline-note-on-session = 針對一次服務記錄
+supervision-timeline-note-on-closure = 針對結案記錄
 
 supervision-team-title = 團隊督導總覽
 supervision-team-workload = 各社工在辦個案

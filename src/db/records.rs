@@ -167,6 +167,28 @@ pub fn save_assessment(
     Ok(case)
 }
 
+/// The stored baseline WHO-5 score, for a form saved without answering the
+/// questions again: the score is kept from the database, never taken from the
+/// browser.
+pub fn stored_who5_baseline(conn: &mut DbConnection, case_id: &str) -> StoreResult<Option<i32>> {
+    Ok(assessment_records::table
+        .find(case_id)
+        .select(assessment_records::who5_baseline)
+        .first::<Option<i32>>(conn)
+        .optional()?
+        .flatten())
+}
+
+/// The stored closing WHO-5 score (see [`stored_who5_baseline`]).
+pub fn stored_who5_closing(conn: &mut DbConnection, case_id: &str) -> StoreResult<Option<i32>> {
+    Ok(closure_records::table
+        .find(case_id)
+        .select(closure_records::who5_closing)
+        .first::<Option<i32>>(conn)
+        .optional()?
+        .flatten())
+}
+
 /// 计划及合约.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset, Serialize)]
 #[diesel(table_name = contract_records, treat_none_as_null = true)]

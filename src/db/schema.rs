@@ -493,3 +493,27 @@ diesel::table! {
 diesel::joinable!(approval_requests -> cases (case_id));
 diesel::joinable!(supervision_notes -> cases (case_id));
 diesel::joinable!(case_assignments -> cases (case_id));
+
+// --- one-time form tokens (migration 2026-12-03-000020) ---
+
+diesel::table! {
+    form_submissions (token) {
+        token -> Text,
+        user_id -> Text,
+        kind -> Text,
+        created_id -> Text,
+        location -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+// --- WHO-5 answers behind a form's score (migration 2026-12-03-000021) ---
+
+diesel::table! {
+    who5_answers (case_id, occasion) {
+        case_id -> Text,
+        occasion -> Text,
+        answers -> Text,
+        updated_at -> Timestamp,
+    }
+}

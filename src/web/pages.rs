@@ -349,6 +349,17 @@ pub struct LanguageQuery {
     back: Option<String>,
 }
 
+/// Whether `back` is a path on this site that every browser reads the same way.
+/// Browsers drop tabs and newlines from URLs and treat `\\` as `/`, so
+/// `/\t/evil.com` is followed as `//evil.com`, another site; and a control
+/// character cannot go into a `Location` header at all. Only printable ASCII
+/// without spaces or backslashes, starting with exactly one `/`, is safe.
+fn is_local_path(back: &str) -> bool {
+    back.starts_with('/')
+        && !back.starts_with("//")
+        && back.bytes().all(|b| b.is_ascii_graphic() && b != b'\\')
+}
+
 /// `GET /language/{tag}?back=/path`: remembers the choice in a cookie for a year
 /// and goes back. Only paths on this site are followed (no open redirect).
 pub async fn switch_language(
@@ -357,7 +368,7 @@ pub async fn switch_language(
 ) -> Response {
     let back = q
         .back
-        .filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\'))
+        .filter(|b| is_local_path(b))
         .unwrap_or_else(|| "/".to_owned());
     match Locale::from_tag(&tag) {
         Some(locale) => {

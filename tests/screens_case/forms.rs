@@ -132,8 +132,9 @@ async fn walk_every_type_through_the_forms(app: TestApp) {
         );
         assert!(page.body.contains("Saved score: 64 / 100"));
         assert!(
-            !page.body.contains("name=\"who5.1\" value=\"3\" checked"),
-            "questions left unanswered"
+            page.body.contains("name=\"who5.1\" value=\"3\" checked")
+                && page.body.contains("name=\"who5.5\" value=\"4\" checked"),
+            "the answers are shown again"
         );
         // Saving again without answering keeps the score.
         post_ok(

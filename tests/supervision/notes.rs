@@ -311,3 +311,118 @@ fn no_code_rewrites_supervision_logs() {
     }
     assert!(offenders.is_empty(), "{offenders:?}");
 }
+
+/// A note's form sent twice (a double click, a reload) saves one note and sends
+/// both POSTs to it; a refused note keeps its token, a fresh form has a new one.
+async fn a_note_sent_twice_is_saved_once(app: TestApp) {
+    let fx = Fixture::insert(&app);
+    let (w, s) = (fx.worker.as_str(), fx.supervisor.as_str());
+    let mut c = open(&app, &fx, "counselling", &fx.team, Some(w), "辛").await;
+    to_contract(&app, w, &mut c, "low").await;
+    let token_in = |html: &str| {
+        let block = &html[html
+            .find(&format!("id=\"notes-contract-{}\"", c.id))
+            .expect("the plan's notes block")..];
+        let marker = "name=\"submission\" value=\"";
+        let at = block.find(marker).expect("a submission token") + marker.len();
+        block[at..at + block[at..].find('"').unwrap()].to_owned()
+    };
+    let count = || {
+        app.with_conn(|conn| {
+            use casework::db::schema::supervision_notes;
+            use diesel::prelude::*;
+            supervision_notes::table
+                .count()
+                .get_result::<i64>(conn)
+                .unwrap()
+        })
+    };
+    let token = token_in(&page(&app, s, &format!("/cases/{}", c.id)).await.body);
+    let uri = format!("/cases/{}/notes", c.id);
+    let mut fields = vec![
+        ("target_kind", "contract"),
+        ("target_id", c.id.as_str()),
+        ("submission", token.as_str()),
+        ("body", " "),
+    ];
+    let p = form(&app, s, &uri, &fields).await;
+    assert_eq!(p.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(token_in(&p.body), token, "the refused form keeps its token");
+    fields[3].1 = "目标需要更具体";
+    let first = form(&app, s, &uri, &fields).await;
+    assert_eq!(first.status, StatusCode::SEE_OTHER, "{}", first.body);
+    for _ in 0..2 {
+        let again = form(&app, s, &uri, &fields).await;
+        assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.body);
+        assert_eq!(again.location, first.location);
+    }
+    assert_eq!(count(), 1, "one note however often the form is sent");
+    let fresh = token_in(&page(&app, s, &format!("/cases/{}", c.id)).await.body);
+    assert_ne!(fresh, token);
+    fields[2].1 = fresh.as_str();
+    let p = form(&app, s, &uri, &fields).await;
+    assert_eq!(p.status, StatusCode::SEE_OTHER);
+    assert_eq!(count(), 2, "a new form writes a new note");
+    // The JSON API takes no token and is unchanged.
+    let (status, _) = note(
+        &app,
+        s,
+        &c.id,
+        json!({ "target_kind": "contract", "target_id": c.id, "body": "API" }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(count(), 3);
+}
+on_both_backends!(sent_twice, a_note_sent_twice_is_saved_once);
+
+/// The timeline entries of supervision notes on a case page, each as its HTML.
+fn timeline_notes(html: &str) -> Vec<&str> {
+    html.match_indices("<li class=\"event-noted\">")
+        .map(|(at, _)| {
+            let end = at + html[at..].find("</li>").unwrap();
+            &html[at..end]
+        })
+        .collect()
+}
+
+/// Supervision notes appear on the case page's timeline with who wrote them and
+/// when, for exactly the readers who may read them.
+async fn notes_on_the_timeline(app: TestApp) {
+    let fx = Fixture::insert(&app);
+    let (w, s) = (fx.worker.as_str(), fx.supervisor.as_str());
+    let mut c = open(&app, &fx, "counselling", &fx.team, Some(w), "壬").await;
+    to_contract(&app, w, &mut c, "low").await;
+    for (kind, text) in [("assessment", "TL-CONFIDENTIAL"), ("contract", "TL-OPEN")] {
+        let (status, body) = note(
+            &app,
+            s,
+            &c.id,
+            json!({ "target_kind": kind, "target_id": c.id, "body": text }),
+        )
+        .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+    for reader in [w, s] {
+        let p = page(&app, reader, &format!("/cases/{}", c.id)).await;
+        let entries = timeline_notes(&p.body);
+        assert_eq!(entries.len(), 2, "{}", p.body);
+        for e in &entries {
+            assert!(e.contains("王建国"), "who: {e}");
+            assert!(e.contains("<time datetime="), "when: {e}");
+            assert!(e.contains("Supervision note"));
+        }
+        assert!(entries.iter().any(|e| e.contains("TL-OPEN")
+            && e.contains(&format!("href=\"#notes-contract-{}\"", c.id))
+            && e.contains("On the plan and contract")));
+        assert!(entries.iter().any(|e| e.contains("TL-CONFIDENTIAL")));
+    }
+    // A teammate may not read the note on the (confidential) assessment.
+    let p = page(&app, &fx.colleague, &format!("/cases/{}", c.id)).await;
+    assert_eq!(p.status, StatusCode::OK);
+    let entries = timeline_notes(&p.body);
+    assert_eq!(entries.len(), 1);
+    assert!(entries[0].contains("TL-OPEN"));
+    assert!(!p.body.contains("TL-CONFIDENTIAL"));
+}
+on_both_backends!(on_the_timeline, notes_on_the_timeline);

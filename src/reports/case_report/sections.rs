@@ -460,6 +460,11 @@ pub(super) fn timeline(r: &CaseReport<'_>, b: &mut Vec<Block>) {
                 }
                 text
             }
+            TimelineEvent::Noted { target_kind, .. } => format!(
+                "{} · {}",
+                l.text("supervision-timeline-note"),
+                l.label("supervision-timeline-note-on", target_kind)
+            ),
             TimelineEvent::Referral {
                 resource, status, ..
             } => format!("{resource} · {}", l.label("outbound-status", status)),

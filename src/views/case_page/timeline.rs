@@ -60,6 +60,16 @@ pub enum TimelineEvent {
         /// Why, in the supervisor's words.
         reason: Option<String>,
     },
+    /// A supervisor wrote a supervision note (only notes the reader may read
+    /// are on their timeline).
+    Noted {
+        /// The kind of record it is on (`NoteTarget` code).
+        target_kind: String,
+        /// The record (a session's id, or the case's id).
+        target_id: String,
+        /// What the supervisor wrote.
+        body: String,
+    },
     /// A referral out (转介) was made (`made`), or its status recorded.
     Referral {
         /// The resource's name.
@@ -141,6 +151,15 @@ fn what(l: Locale, event: &TimelineEvent, names: &HashMap<String, String>) -> Ma
                 @if let Some(r) = reason { p.reason { (r) } }
             }
         }
+        TimelineEvent::Noted {
+            target_kind,
+            target_id,
+            body,
+        } => html! {
+            strong { (l.text("supervision-timeline-note")) }
+            br; a href={ "#notes-" (target_kind) "-" (target_id) } { (l.label("supervision-timeline-note-on", target_kind)) }
+            p.reason { (body) }
+        },
         TimelineEvent::Referral {
             resource,
             status,
@@ -180,6 +199,7 @@ pub fn timeline(
                             TimelineEvent::Saved { .. } => "saved",
                             TimelineEvent::Referred { .. } => "referred",
                             TimelineEvent::Reassigned { .. } => "reassigned",
+                            TimelineEvent::Noted { .. } => "noted",
                             TimelineEvent::Referral { .. } => "referral",
                             TimelineEvent::Transfer { .. } => "transfer",
                         }) } {

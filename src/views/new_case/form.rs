@@ -43,6 +43,9 @@ pub struct NewCaseValues {
     pub team_id: String,
     /// Assigned worker id.
     pub assigned_worker_id: String,
+    /// The form's one-time token (`crate::db::submissions`), kept when the
+    /// form is shown again so that its eventual success is recorded once.
+    pub submission: String,
 }
 
 impl NewCaseValues {
@@ -80,6 +83,7 @@ impl NewCaseValues {
             case_type: get("case_type"),
             team_id: get("team_id"),
             assigned_worker_id: get("assigned_worker_id"),
+            submission: get("submission"),
         }
     }
 }
@@ -264,6 +268,7 @@ pub fn case_form(l: Locale, page: &NewCasePage<'_>) -> Markup {
     html! {
         form.card.new-case-form #new-case-form method="post" action="/cases/new" novalidate {
             (csrf_field(page.who))
+            input type="hidden" name="submission" value=(page.values.submission);
             @match page.chosen {
                 Some(client) => { input type="hidden" name="client_id" value=(client.client.id); }
                 None => {

@@ -1,8 +1,9 @@
 //! The WHO-5 well-being index as its five questions, each answered 0-5.
 //!
-//! Only the score (raw sum × 4, 0-100) is stored, so a saved assessment shows
-//! its score and leaves the questions unanswered; answering all five again
-//! replaces the score. The server computes the score (`web::screens::forms`).
+//! The score (raw sum × 4, 0-100) is the record's; the answers behind a score
+//! saved from this form are kept beside it (`db::who5`) and shown again, and
+//! a score set otherwise (the API) shows the questions unanswered. Answering all
+//! five again replaces the score. The server computes the score (`web::screens::forms`).
 
 use maud::{Markup, html};
 
@@ -11,8 +12,8 @@ use super::{FormCtx, group_described_by, group_errors};
 /// The answers, highest first as on the printed questionnaire.
 const ANSWERS: [u8; 6] = [5, 4, 3, 2, 1, 0];
 
-/// The five questions as a fieldset. `prefix` names the inputs (`who5.1`..`who5.5`,
-/// and `who5_saved` for the stored score); `score_field` and `items_field` are the
+/// The five questions as a fieldset. `prefix` names the inputs (`who5.1`..`who5.5`;
+/// the values' `who5_saved` is the stored score, shown only); `score_field` and `items_field` are the
 /// field codes whose errors belong here.
 pub fn questions(ctx: &FormCtx<'_>, prefix: &str, score_field: &str, items_field: &str) -> Markup {
     let l = ctx.l;
@@ -25,7 +26,6 @@ pub fn questions(ctx: &FormCtx<'_>, prefix: &str, score_field: &str, items_field
             p.hint { (l.text("who5-intro")) }
             @if !saved.is_empty() {
                 p.saved { (l.text_with("who5-saved", &[("score", saved.to_owned().into())])) }
-                input type="hidden" name=(saved_name) value=(saved);
             }
             (group_errors(l, ctx.errors, &fields))
             @for n in 1..=5u8 {

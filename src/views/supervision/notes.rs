@@ -60,6 +60,12 @@ pub fn notes_block(ctx: &NotesCtx<'_>, target: NoteTarget, target_id: &str) -> M
     } else {
         Vec::new()
     };
+    // A note shown again after a refusal keeps its token, so that one saved
+    // note is recorded once however often the form is sent.
+    let submission = match fb.typed.get("submission") {
+        sent if sent_here && !sent.is_empty() => sent.to_owned(),
+        _ => crate::db::submissions::new_token(),
+    };
     let id = anchor(target, target_id);
     let body_id = format!("{id}-body");
     let error_id = format!("{body_id}-error");
@@ -85,6 +91,7 @@ pub fn notes_block(ctx: &NotesCtx<'_>, target: NoteTarget, target_id: &str) -> M
                     summary { (l.text("supervision-note-add")) }
                     form method="post" action={ "/cases/" (ctx.case_id) "/notes" } {
                         (csrf_field(ctx.who))
+                        input type="hidden" name="submission" value=(submission);
                         input type="hidden" name="target_kind" value=(target.as_str());
                         input type="hidden" name="target_id" value=(target_id);
                         div.field.invalid[!errors.is_empty()] {

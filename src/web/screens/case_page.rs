@@ -65,6 +65,8 @@ struct Loaded {
     supervision: CaseSupervision,
     outbound: crate::views::outbound::OutboundPanel,
     transfer: crate::views::transfers::TransferPanel,
+    /// The WHO-5 answers behind the baseline and the closing score.
+    who5: [Option<[u8; 5]>; 2],
 }
 
 fn load(conn: &mut crate::db::DbConnection, who: &Principal, case_id: &str) -> StoreResult<Loaded> {
@@ -73,6 +75,16 @@ fn load(conn: &mut crate::db::DbConnection, who: &Principal, case_id: &str) -> S
     let may_view_access_log = decide_case(who, &case, CaseAction::ViewAccessLog) == Decision::Allow;
     let supervision = load_supervision(conn, who, &case)?;
     let view = build_case_view(conn, who, case)?;
+    let who5 = {
+        use crate::db::who5::{Occasion, answers_for};
+        let r = &view.records;
+        let baseline = r.assessment.as_ref().and_then(|a| a.who5_baseline);
+        let closing = r.closure.as_ref().and_then(|c| c.who5_closing);
+        [
+            answers_for(conn, case_id, Occasion::Baseline, baseline)?,
+            answers_for(conn, case_id, Occasion::Closing, closing)?,
+        ]
+    };
     let mut timeline = load_timeline(conn, &view)?;
     timeline.extend(supervision.assignments.iter().map(|a| TimelineItem {
         at: a.assigned_at,
@@ -81,6 +93,16 @@ fn load(conn: &mut crate::db::DbConnection, who: &Principal, case_id: &str) -> S
             from: a.from_worker_id.clone(),
             to: a.to_worker_id.clone(),
             reason: a.reason.clone(),
+        },
+    }));
+    // The notes are those `readable_notes` let this reader see (`may_read_note`).
+    timeline.extend(supervision.notes.iter().map(|n| TimelineItem {
+        at: n.created_at,
+        actor_id: Some(n.author_id.clone()),
+        event: TimelineEvent::Noted {
+            target_kind: n.target_kind.clone(),
+            target_id: n.target_id.clone(),
+            body: n.body.clone(),
         },
     }));
     timeline.sort_by_key(|t| std::cmp::Reverse(t.at));
@@ -106,6 +128,7 @@ fn load(conn: &mut crate::db::DbConnection, who: &Principal, case_id: &str) -> S
         supervision,
         outbound,
         transfer,
+        who5,
     })
 }
 
@@ -183,8 +206,27 @@ pub async fn render_case(
         return AppError::internal("stored stage or case type unreadable").into_response();
     };
     let today = crate::local_time::local_day(now());
-    let stored = stored_forms(&v.records, v.details.as_ref(), today);
-    if let Some(sent) = sent {
+    let mut stored = stored_forms(&v.records, v.details.as_ref(), today);
+    // The answers behind a saved score are shown again, as they were given.
+    for (values, answers) in [
+        (&mut stored.assessment, loaded.who5[0]),
+        (&mut stored.closure, loaded.who5[1]),
+    ] {
+        for (n, a) in answers.iter().flatten().enumerate() {
+            values.push(format!("who5.{}", n + 1), a.to_string());
+        }
+    }
+    if let Some(mut sent) = sent {
+        // The saved WHO-5 score shown beside the questions is the database's,
+        // whatever the browser sent.
+        if matches!(sent.kind, FormKind::Assessment | FormKind::Closure) {
+            let mut typed = sent.typed.without(&["who5_saved"]);
+            let saved = stored.get(sent.kind).get("who5_saved");
+            if !saved.is_empty() {
+                typed.push("who5_saved", saved);
+            }
+            sent.typed = typed;
+        }
         let shown = match sent.kind {
             FormKind::Transition(t) => v.open_transitions.contains(&t),
             FormKind::Details => loaded.may_edit && stage.is_open(),

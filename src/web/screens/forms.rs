@@ -139,33 +139,63 @@ impl<'a> Reader<'a> {
     }
 
     /// The WHO-5 score from the five answers `prefix.1`..`prefix.5` (each 0-5):
-    /// the raw sum × 4. No answer keeps the stored score (`prefix_saved`); some
-    /// but not all answers is an error on `items_field`.
-    pub(crate) fn who5(&mut self, prefix: &str, items_field: &str) -> Option<i32> {
+    /// the raw sum × 4. Some but not all answers, or an answer outside 0-5, is an
+    /// error on `items_field`. No answer at all means "keep the stored score",
+    /// which the caller reads from the database: a score is never taken from the
+    /// browser, only computed from the answers.
+    pub(crate) fn who5(&mut self, prefix: &str, items_field: &str) -> Who5 {
         let answers: Vec<&str> = (1..=5)
             .map(|n| self.values.get(&format!("{prefix}.{n}")).trim())
             .collect();
         if answers.iter().all(|a| a.is_empty()) {
-            return normalise(self.values.get(&format!("{prefix}_saved")))
-                .parse::<i32>()
-                .ok()
-                .filter(|s| (0..=100).contains(s));
+            return Who5::Unanswered;
         }
         if answers.iter().any(|a| a.is_empty()) {
             self.errors.problem(items_field, Problem::Required);
-            return None;
+            return Who5::Refused;
         }
-        let mut sum = 0;
-        for a in answers {
-            match a.parse::<i32>() {
-                Ok(n) if (0..=5).contains(&n) => sum += n,
-                _ => {
+        let mut given = [0u8; 5];
+        for (slot, a) in given.iter_mut().zip(answers) {
+            match normalise(a).parse::<u8>() {
+                Ok(n) if n <= 5 => *slot = n,
+                Ok(_) => {
+                    let range = Problem::OutOfRange { min: 0, max: 5 };
+                    self.errors.problem(items_field, range);
+                    return Who5::Refused;
+                }
+                Err(_) => {
                     self.errors.unknown(items_field);
-                    return None;
+                    return Who5::Refused;
                 }
             }
         }
-        Some(sum * 4)
+        Who5::Answered(given)
+    }
+}
+
+/// What a form's WHO-5 questions say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Who5 {
+    /// Not answered: the stored score stays as it is.
+    Unanswered,
+    /// All five answered (each 0-5).
+    Answered([u8; 5]),
+    /// Answered in part or out of range (an error was recorded).
+    Refused,
+}
+
+impl Who5 {
+    /// The score the answers give, if they give one.
+    pub fn score(self) -> Option<i32> {
+        self.answers().map(crate::db::who5::score)
+    }
+
+    /// The five answers, if all were given.
+    pub fn answers(self) -> Option<[u8; 5]> {
+        match self {
+            Who5::Answered(a) => Some(a),
+            _ => None,
+        }
     }
 }
 
@@ -233,12 +263,24 @@ mod tests {
             ("w.5", "1"),
         ]);
         let mut r = Reader::new(&full);
-        assert_eq!(r.who5("w", "x"), Some(60));
+        assert_eq!(r.who5("w", "x"), Who5::Answered([5, 4, 3, 2, 1]));
+        assert_eq!(Who5::Answered([5, 4, 3, 2, 1]).score(), Some(60));
+        // A score sent by the browser is not a score: the stored one is kept.
         let saved = form(&[("w_saved", "36")]);
-        assert_eq!(Reader::new(&saved).who5("w", "x"), Some(36));
+        assert_eq!(Reader::new(&saved).who5("w", "x"), Who5::Unanswered);
         let partial = form(&[("w.1", "5"), ("w_saved", "36")]);
         let mut r = Reader::new(&partial);
-        assert_eq!(r.who5("w", "x"), None);
+        assert_eq!(r.who5("w", "x"), Who5::Refused);
+        assert!(r.errors.finish().is_err());
+        let high = form(&[
+            ("w.1", "6"),
+            ("w.2", "0"),
+            ("w.3", "0"),
+            ("w.4", "0"),
+            ("w.5", "0"),
+        ]);
+        let mut r = Reader::new(&high);
+        assert_eq!(r.who5("w", "x"), Who5::Refused);
         assert!(r.errors.finish().is_err());
     }
 }

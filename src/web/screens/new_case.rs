@@ -26,6 +26,7 @@ use crate::db::case_queries::{
 };
 use crate::db::cases::open_case;
 use crate::db::clients::insert_client;
+use crate::db::submissions::{self, SubmissionKind};
 use crate::db::{DbConnection, StoreError, StoreResult};
 use crate::domain::Role;
 use crate::domain::validation::{FieldError, NewCaseInput, Problem};
@@ -53,7 +54,7 @@ fn load_choices(conn: &mut DbConnection, who: &Principal) -> StoreResult<Choices
 }
 
 /// A blank form with this user's defaults: their first team, and themselves as
-/// the worker if they are a social worker.
+/// the worker if they are a social worker; and a fresh one-time token.
 fn defaults(who: &Principal, choices: &Choices, name: &str, phone: &str) -> NewCaseValues {
     NewCaseValues {
         full_name: name.to_owned(),
@@ -68,6 +69,7 @@ fn defaults(who: &Principal, choices: &Choices, name: &str, phone: &str) -> NewC
         } else {
             String::new()
         },
+        submission: submissions::new_token(),
         ..NewCaseValues::default()
     }
 }
@@ -171,7 +173,8 @@ pub async fn form(State(state): State<AppState>, request: Request) -> Response {
 
 /// What the write transaction did.
 enum Created {
-    /// The case's id.
+    /// Where to go: the new case, or the case an earlier POST of the same form
+    /// opened.
     Case(String),
     /// Nothing: the agency may already know this client.
     Duplicates(Vec<ClientMatch>),
@@ -207,14 +210,21 @@ pub async fn create(State(state): State<AppState>, request: Request) -> Response
         return e.into_response();
     }
     let values = NewCaseValues::from_pairs(&pairs);
+    let token = submissions::sent_token(&values.submission);
     let outcome = match check(&values, &who, who.at.year()) {
-        Ok(checked) => write(&state, &who, &scope, checked, values.confirm_new).await,
+        Ok(checked) => {
+            let written = write(&state, &who, &scope, checked, values.confirm_new, &token).await;
+            match (written, &token) {
+                (Err(StoreError::StateConflict("submission_replayed")), Some(token)) => {
+                    replayed(&state, &who, token).await
+                }
+                (written, _) => written,
+            }
+        }
         Err(errors) => Err(StoreError::Invalid(errors)),
     };
     let (errors, duplicates) = match outcome {
-        Ok(Created::Case(id)) => {
-            return Redirect::to(&format!("/cases/{id}?flash=created")).into_response();
-        }
+        Ok(Created::Case(location)) => return Redirect::to(&location).into_response(),
         Ok(Created::Duplicates(found)) => (Vec::new(), found),
         Err(StoreError::Invalid(errors)) => (errors, Vec::new()),
         Err(e) => return AppError::from(e).into_response(),
@@ -236,18 +246,43 @@ pub async fn create(State(state): State<AppState>, request: Request) -> Response
     .await
 }
 
+/// Where the POST that won a race for `token` went (it has committed by the
+/// time the loser's insert of the same token failed).
+async fn replayed(state: &AppState, who: &Principal, token: &str) -> StoreResult<Created> {
+    let (user_id, token) = (who.user_id.clone(), token.to_owned());
+    state
+        .db
+        .run(move |conn| {
+            submissions::answered(conn, &token, &user_id, SubmissionKind::NewCase)?
+                .map(Created::Case)
+                .ok_or(StoreError::StateConflict("submission_replayed"))
+        })
+        .await
+}
+
 /// Registers the client if new and opens the case, in one write transaction.
+/// A form already answered (its token recorded) goes where it went the first
+/// time, before anything else is looked at: the client it registered would
+/// otherwise now show as a possible duplicate.
 async fn write(
     state: &AppState,
     who: &Principal,
     scope: &CaseScope,
     checked: Checked,
     confirmed: bool,
+    token: &Option<String>,
 ) -> StoreResult<Created> {
-    let (who, scope) = (who.clone(), scope.clone());
+    let (who, scope, token) = (who.clone(), scope.clone(), token.clone());
     state
         .db
         .write(move |conn| {
+            if let Some(token) = &token {
+                let seen =
+                    submissions::answered(conn, token, &who.user_id, SubmissionKind::NewCase)?;
+                if let Some(location) = seen {
+                    return Ok(Created::Case(location));
+                }
+            }
             let client_id = match checked.client {
                 ClientChoice::Existing(id) => {
                     if client_known_to_agency(conn, &scope, &id)?.is_none() {
@@ -301,7 +336,19 @@ async fn write(
                 &who.user_id,
             )?;
             audit_case(conn, &who, &case.id, AuditAction::CaseCreate, None)?;
-            Ok(Created::Case(case.id))
+            let location = format!("/cases/{}?flash=created", case.id);
+            if let Some(token) = &token {
+                submissions::record(
+                    conn,
+                    token,
+                    &who.user_id,
+                    SubmissionKind::NewCase,
+                    &case.id,
+                    &location,
+                    who.at,
+                )?;
+            }
+            Ok(Created::Case(location))
         })
         .await
 }
@@ -315,6 +362,10 @@ async fn refused(
     errors: Vec<FieldError>,
     duplicates: Vec<ClientMatch>,
 ) -> Response {
+    let mut values = values;
+    if submissions::sent_token(&values.submission).is_none() {
+        values.submission = submissions::new_token();
+    }
     let who = ctx.who.clone();
     let client_id = values.client_id.trim().to_owned();
     let loaded = state

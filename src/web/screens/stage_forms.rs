@@ -16,7 +16,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::case_page::{CaseScreen, Sent, render_case};
-use super::forms::{Parsed, ParsedForm, diff, parse, read_checked_form, read_form, transition_of};
+use super::forms::{Parsed, ParsedForm, diff, parse, read_form, transition_of};
 use crate::access::{CaseAction, Principal};
 use crate::db::audit::AuditAction;
 use crate::db::{DbConnection, StoreError, StoreResult, details, records, transitions};
@@ -36,7 +36,10 @@ fn save(
     case_id: &str,
     version: i64,
     input: Parsed,
+    keep_stored_who5: bool,
+    who5_answers: Option<[u8; 5]>,
 ) -> StoreResult<()> {
+    use crate::db::who5::{self, Occasion};
     let is_move = matches!(input, Parsed::Transition(_));
     let action = if is_move {
         CaseAction::Transition
@@ -50,14 +53,28 @@ fn save(
         Parsed::Intake(i) => {
             records::save_intake(conn, case_id, version, i, by).map(|_| update("intake"))?
         }
-        Parsed::Assessment(i) => {
-            records::save_assessment(conn, case_id, version, i, by).map(|_| update("assessment"))?
+        Parsed::Assessment(mut i) => {
+            if keep_stored_who5 {
+                i.who5_baseline = records::stored_who5_baseline(conn, case_id)?;
+            }
+            let saved = records::save_assessment(conn, case_id, version, i, by)?;
+            if let Some(answers) = who5_answers {
+                who5::save(conn, case_id, Occasion::Baseline, answers, saved.updated_at)?;
+            }
+            update("assessment")
         }
         Parsed::Contract(i) => {
             records::save_contract(conn, case_id, version, i, by).map(|_| update("contract"))?
         }
-        Parsed::Closure(i) => {
-            records::save_closure(conn, case_id, version, i, by).map(|_| update("closure"))?
+        Parsed::Closure(mut i) => {
+            if keep_stored_who5 {
+                i.who5_closing = records::stored_who5_closing(conn, case_id)?;
+            }
+            let saved = records::save_closure(conn, case_id, version, i, by)?;
+            if let Some(answers) = who5_answers {
+                who5::save(conn, case_id, Occasion::Closing, answers, saved.updated_at)?;
+            }
+            update("closure")
         }
         Parsed::Details(i) => {
             details::save_details(conn, case_id, version, i, by).map(|_| update("details"))?
@@ -152,10 +169,13 @@ async fn submit(
                 .into_response();
         }
     };
-    let values = match read_checked_form(&state, &ctx.who, req).await {
+    let values = match read_form(req).await {
         Ok(values) => values,
         Err(e) => return e.into_response(),
     };
+    if let Err(e) = ctx.who.check_csrf(&state, values.get("csrf_token")).await {
+        return stale_page(&state, &ctx, &case, values, kind, e).await;
+    }
     let Ok(version) = values.get("version").trim().parse::<i64>() else {
         return AppError::BadVersion.into_response();
     };
@@ -186,9 +206,10 @@ async fn submit(
         }
     };
     let (actor, id, input) = (ctx.who.clone(), case_id.clone(), parsed.input.clone());
+    let (keep_who5, answers) = (parsed.keep_stored_who5, parsed.who5_answers);
     let result = state
         .db
-        .write(move |conn| save(conn, &actor, &id, version, input))
+        .write(move |conn| save(conn, &actor, &id, version, input, keep_who5, answers))
         .await;
     match result {
         Ok(()) => {
@@ -210,6 +231,49 @@ async fn submit(
             .await
             .into_response(),
     }
+}
+
+/// A form whose CSRF token is not the session's: typically the page was loaded
+/// before the user signed out and in again in another tab, so its token belongs
+/// to the old session. Nothing is saved (the refusal is audited by
+/// `check_csrf`), but the case page is shown again with the form as typed and a
+/// fresh token, so a long note is not lost; the user checks it and sends it
+/// again. A form that cannot be placed gets the bare refusal.
+async fn stale_page(
+    state: &AppState,
+    ctx: &PageContext,
+    case: &crate::db::cases::Case,
+    values: FormValues,
+    kind: Option<FormKind>,
+    refusal: AppError,
+) -> Response {
+    let kind = kind.or_else(|| transition_of(&values).map(FormKind::Transition));
+    let (AppError::CsrfRefused, Some(kind)) = (&refusal, kind) else {
+        return refusal.into_response();
+    };
+    let version = values
+        .get("version")
+        .trim()
+        .parse::<i64>()
+        .unwrap_or(case.version);
+    let sent = Sent {
+        kind,
+        typed: without_tokens(values),
+        version,
+    };
+    let feedback = Feedback {
+        alert: Some(ctx.l.text("form-csrf-alert")),
+        ..Feedback::default()
+    };
+    render_case(
+        state,
+        ctx,
+        &case.id,
+        Some(sent),
+        feedback,
+        StatusCode::FORBIDDEN,
+    )
+    .await
 }
 
 /// The typed values without the hidden tokens (they are the page's, not the user's).

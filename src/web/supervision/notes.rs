@@ -15,6 +15,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use crate::access::{CaseAction, Principal, may_read_note};
 use crate::db::audit::AuditAction;
 use crate::db::cases::Case;
+use crate::db::submissions::{self, SubmissionKind};
 use crate::db::supervision::notes::{NewNote, SupervisionNote, add_note, notes_of};
 use crate::db::{DbConnection, StoreError, StoreResult, now};
 use crate::error::AppError;
@@ -24,7 +25,7 @@ use crate::web::actor::CurrentUser;
 use crate::web::cases::{audit_case, audited_refusal, check_case};
 use crate::web::json::{ApiJson, IdPath};
 use crate::web::screens::case_page::{CaseScreen, render_case};
-use crate::web::screens::forms::read_checked_form;
+use crate::web::screens::forms::read_form;
 
 /// The notes of `case` that `who` may read, oldest first.
 pub fn readable_notes(
@@ -50,6 +51,39 @@ fn write_note(
     let detail = format!("supervision_note {} {}", note.target_kind, note.id);
     audit_case(conn, who, case_id, AuditAction::CaseUpdate, Some(detail))?;
     Ok(note)
+}
+
+/// The case page's note, written once per form token: a form already answered
+/// goes where it went the first time. Returns where to send the browser.
+async fn write_note_once(
+    state: &AppState,
+    who: &Principal,
+    case_id: &str,
+    input: NewNote,
+    token: Option<String>,
+) -> StoreResult<String> {
+    let (who, case_id) = (who.clone(), case_id.to_owned());
+    state
+        .db
+        .write(move |conn| {
+            let kind = SubmissionKind::SupervisionNote;
+            if let Some(token) = &token
+                && let Some(location) = submissions::answered(conn, token, &who.user_id, kind)?
+            {
+                return Ok(location);
+            }
+            let note = write_note(conn, &who, &case_id, input)?;
+            let location = format!(
+                "/cases/{case_id}?flash=note-added#notes-{}-{}",
+                note.target_kind, note.target_id
+            );
+            if let Some(token) = &token {
+                let at = note.created_at;
+                submissions::record(conn, token, &who.user_id, kind, &note.id, &location, at)?;
+            }
+            Ok(location)
+        })
+        .await
 }
 
 /// `GET /api/cases/{id}/notes`.
@@ -120,26 +154,45 @@ pub async fn submit(
             .await
             .into_response();
     }
-    let values = match read_checked_form(&state, &ctx.who, req).await {
+    let values = match read_form(req).await {
         Ok(values) => values,
         Err(e) => return e.into_response(),
     };
+    // A page from before the user signed in again (in another tab) carries the
+    // old session's token: nothing is saved, but the note comes back as typed.
+    if let Err(e) = ctx.who.check_csrf(&state, values.get("csrf_token")).await {
+        let AppError::CsrfRefused = e else {
+            return e.into_response();
+        };
+        let feedback = Feedback {
+            alert: Some(ctx.l.text("form-csrf-alert")),
+            typed: values.without(&["csrf_token"]),
+            ..Feedback::default()
+        };
+        return render_case(&state, &ctx, &id, None, feedback, StatusCode::FORBIDDEN).await;
+    }
     let input = NewNote {
         target_kind: values.get("target_kind").to_owned(),
         target_id: Some(values.get("target_id").to_owned()).filter(|t| !t.is_empty()),
         body: values.get("body").to_owned(),
     };
-    let (actor, case_id) = (ctx.who.clone(), id.clone());
-    let result = state
-        .db
-        .write(move |conn| write_note(conn, &actor, &case_id, input))
-        .await;
+    let token = submissions::sent_token(values.get("submission"));
+    let result = write_note_once(&state, &ctx.who, &id, input, token.clone()).await;
+    let result = match (result, token) {
+        (Err(StoreError::StateConflict("submission_replayed")), Some(token)) => {
+            let user_id = ctx.who.user_id.clone();
+            state
+                .db
+                .run(move |conn| {
+                    submissions::answered(conn, &token, &user_id, SubmissionKind::SupervisionNote)?
+                        .ok_or(StoreError::StateConflict("submission_replayed"))
+                })
+                .await
+        }
+        (result, _) => result,
+    };
     match result {
-        Ok(note) => Redirect::to(&format!(
-            "/cases/{id}?flash=note-added#notes-{}-{}",
-            note.target_kind, note.target_id
-        ))
-        .into_response(),
+        Ok(location) => Redirect::to(&location).into_response(),
         Err(StoreError::Invalid(errors)) => {
             let feedback = Feedback {
                 alert: Some(ctx.l.text("error-invalid")),

@@ -1,7 +1,7 @@
 //! One reader per form: typed text into the domain's input, or every problem
 //! found, by field.
 
-use super::Reader;
+use super::{Reader, Who5};
 use crate::db::now;
 use crate::domain::validation::*;
 use crate::domain::vocab::CaseType;
@@ -37,6 +37,11 @@ pub struct ParsedForm {
     pub input: Parsed,
     /// `(prefix, rows)`: the domain's item `k` under `prefix` is form row `rows[k]`.
     remap: Option<(&'static str, Vec<usize>)>,
+    /// The WHO-5 questions were left unanswered: the save keeps the stored
+    /// score, read from the database (the input's score is `None` meanwhile).
+    pub keep_stored_who5: bool,
+    /// The five WHO-5 answers behind the input's score, stored beside it.
+    pub who5_answers: Option<[u8; 5]>,
 }
 
 impl ParsedForm {
@@ -92,6 +97,8 @@ pub fn parse(
 ) -> Result<ParsedForm, Vec<FieldError>> {
     let mut r = Reader::new(values);
     let mut remap_rows = None;
+    let mut keep_stored_who5 = false;
+    let mut who5_answers = None;
     let (input, validated) = match kind {
         FormKind::Intake => {
             let i = IntakeInput {
@@ -106,6 +113,9 @@ pub fn parse(
             (Parsed::Intake(i), v)
         }
         FormKind::Assessment => {
+            let who5 = r.who5("who5", "assessment.who5_items");
+            keep_stored_who5 = who5 == Who5::Unanswered;
+            who5_answers = who5.answers();
             let i = AssessmentInput {
                 physiological: r.text("physiological"),
                 psychological: r.text("psychological"),
@@ -114,7 +124,7 @@ pub fn parse(
                 risk_screening: r.text("risk_screening"),
                 needs: r.text("needs"),
                 strengths: r.text("strengths"),
-                who5_baseline: r.who5("who5", "assessment.who5_items"),
+                who5_baseline: who5.score(),
             };
             let v = i.validate();
             (Parsed::Assessment(i), v)
@@ -164,7 +174,9 @@ pub fn parse(
             (Parsed::Session(i), v)
         }
         FormKind::Closure => {
-            let (i, used) = closure(&mut r);
+            let (i, used, who5) = closure(&mut r);
+            keep_stored_who5 = who5 == Who5::Unanswered;
+            who5_answers = who5.answers();
             let v = i
                 .validate()
                 .map_err(|e| remap(e, "closure.goal_attainment", &used));
@@ -197,6 +209,8 @@ pub fn parse(
         Ok(ParsedForm {
             input,
             remap: remap_rows,
+            keep_stored_who5,
+            who5_answers,
         })
     } else {
         Err(errors)
@@ -278,7 +292,7 @@ fn goal_progress(r: &mut Reader<'_>) -> (Vec<GoalProgressInput>, Vec<usize>) {
     (rated, used)
 }
 
-fn closure(r: &mut Reader<'_>) -> (ClosureInput, Vec<usize>) {
+fn closure(r: &mut Reader<'_>) -> (ClosureInput, Vec<usize>, Who5) {
     let mut ratings = Vec::new();
     let mut used = Vec::new();
     for i in rows(r.values, "gas_id.") {
@@ -292,15 +306,16 @@ fn closure(r: &mut Reader<'_>) -> (ClosureInput, Vec<usize>) {
             used.push(i);
         }
     }
+    let who5 = r.who5("who5", "closure.who5_items");
     let input = ClosureInput {
         reason: r.code("reason", "closure.reason"),
         goal_attainment: ratings,
-        who5_closing: r.who5("who5", "closure.who5_items"),
+        who5_closing: who5.score(),
         satisfaction: r.number("satisfaction", "closure.satisfaction", 1, 5),
         summary: r.text("summary"),
         follow_up_plan: r.text("follow_up_plan"),
     };
-    (input, used)
+    (input, used, who5)
 }
 
 fn details(r: &mut Reader<'_>, case_type: CaseType) -> DetailsInput {

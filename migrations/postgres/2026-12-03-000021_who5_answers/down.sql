@@ -1,0 +1,1 @@
+DROP TABLE who5_answers;
