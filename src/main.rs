@@ -3,11 +3,6 @@
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
-/// A page allocates thousands of small strings; mimalloc serves them faster than
-/// the system allocator (docs/performance.md).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> std::process::ExitCode {
     let cli = casework::cli::Cli::parse();
     tracing_subscriber::fmt()
