@@ -309,6 +309,25 @@ pub fn self_referrals_from(
         .get_result(conn)?)
 }
 
+/// Key of the PostgreSQL advisory lock that admits one self-referral at a time.
+const SELF_REFERRAL_LOCK: i64 = 0x4361_7365_4865_6c70; // "CaseHelp"
+
+/// Makes the rate limits of the public form hold across concurrent requests.
+///
+/// The limits are a count followed by an insert. On SQLite every write
+/// transaction already holds the database's one write lock; on PostgreSQL two
+/// instances could both count 299 and both insert, so the transaction first
+/// takes an advisory lock, released when it commits or rolls back.
+pub fn admit_self_referrals_one_at_a_time(conn: &mut DbConnection) -> StoreResult<()> {
+    if let DbConnection::Postgresql(_) = conn {
+        diesel::sql_query(format!(
+            "SELECT pg_advisory_xact_lock({SELF_REFERRAL_LOCK})"
+        ))
+        .execute(conn)?;
+    }
+    Ok(())
+}
+
 /// Self-referrals from anywhere since `since` (a ceiling against a distributed flood).
 pub fn self_referrals_since(conn: &mut DbConnection, since: NaiveDateTime) -> StoreResult<i64> {
     Ok(referrals::table

@@ -203,6 +203,7 @@ pub async fn submit(State(state): State<AppState>, request: Request) -> Response
                 )?;
                 return Ok(Sent::Ignored);
             }
+            referrals::admit_self_referrals_one_at_a_time(conn)?;
             let hour_ago = at - Duration::hours(1);
             if referrals::self_referrals_from(conn, &address, hour_ago)? >= PER_ADDRESS_PER_HOUR
                 || referrals::self_referrals_since(conn, hour_ago)? >= ALL_PER_HOUR
