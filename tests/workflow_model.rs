@@ -29,12 +29,23 @@ use proptest::test_runner::{Config, TestRunner};
 /// The brief's workflow with the approvals, written independently of
 /// `RULES`: from (stage, plan awaiting approval) and the policy (plan approval
 /// required, closure sign-off required) to the next (stage, plan awaiting).
+/// `asked_by_supervisor`: the supervisor made the request the case awaits now
+/// (submitted the plan, or moved the case to closure); nobody signs off what
+/// they asked for themselves.
 fn model(
     (stage, pending): (&'static str, bool),
     transition: &str,
     supervisor: bool,
+    asked_by_supervisor: bool,
     (plan_required, closure_required): (bool, bool),
 ) -> Option<(&'static str, bool)> {
+    let sign_off = matches!(
+        transition,
+        "approve_plan" | "return_plan" | "approve_closure" | "send_back"
+    );
+    if sign_off && supervisor && asked_by_supervisor {
+        return None;
+    }
     let next = match (stage, transition) {
         ("intake", "advance") => "assessment",
         ("assessment", "advance") => "contract",
@@ -202,6 +213,7 @@ fn run_sequence(app: &TestApp, fx: &Fixture, client_id: &str, steps: &[Step]) {
         set_policy(conn, fx, policy);
         let mut expected = "intake";
         let mut pending = false;
+        let mut asked_by_supervisor = false;
         for step in steps {
             let before = cases::find_case(conn, &id).unwrap();
             let (transition, supervisor, version) = match step {
@@ -226,7 +238,13 @@ fn run_sequence(app: &TestApp, fx: &Fixture, client_id: &str, steps: &[Step]) {
             let result = write_transaction(conn, |c| {
                 transitions::apply(c, &id, version, actor, role, request)
             });
-            let model_next = model((expected, pending), transition.as_str(), supervisor, policy);
+            let model_next = model(
+                (expected, pending),
+                transition.as_str(),
+                supervisor,
+                asked_by_supervisor,
+                policy,
+            );
             match (step, &result, model_next) {
                 (Step::Stale(_), Err(StoreError::Conflict { current }), _) => {
                     assert_eq!(*current, before.version);
@@ -234,6 +252,11 @@ fn run_sequence(app: &TestApp, fx: &Fixture, client_id: &str, steps: &[Step]) {
                 (Step::Move(..), Ok((case, entry)), Some((next, next_pending))) => {
                     assert_eq!(case.stage, next);
                     assert_eq!(entry.from_stage, expected);
+                    // What the case awaits now was asked for by this move's actor
+                    // (any other move clears the request).
+                    asked_by_supervisor = supervisor
+                        && (transition.as_str() == "submit_plan"
+                            || (expected == "intervention" && next == "closure"));
                     expected = next;
                     pending = next_pending;
                 }
