@@ -592,37 +592,20 @@ async fn step(state: AppState, request: Request, step: Step) -> Response {
             )
             .await
         }
-        Err(StoreError::Conflict { .. }) => {
-            let notice = l.text("referrals-conflict");
-            render(
-                &state,
-                ctx,
-                id,
-                values,
-                Vec::new(),
-                Some(notice),
-                StatusCode::CONFLICT,
-            )
-            .await
-        }
-        Err(StoreError::StateConflict(code)) => {
-            let notice = l.text(&code.replace('_', "-"));
-            render(
-                &state,
-                ctx,
-                id,
-                values,
-                Vec::new(),
-                Some(notice),
-                StatusCode::CONFLICT,
-            )
-            .await
-        }
-        Err(StoreError::ReferralDecided(status)) => {
-            let notice = l.text_with(
-                "error-referral-decided",
-                &[("status", l.label("referral-status", &status).into())],
-            );
+        // The referral moved on meanwhile: the page again, with what stopped this step.
+        Err(
+            e @ (StoreError::Conflict { .. }
+            | StoreError::StateConflict(_)
+            | StoreError::ReferralDecided(_)),
+        ) => {
+            let notice = match e {
+                StoreError::StateConflict(code) => l.text(&code.replace('_', "-")),
+                StoreError::ReferralDecided(status) => l.text_with(
+                    "error-referral-decided",
+                    &[("status", l.label("referral-status", &status).into())],
+                ),
+                _ => l.text("referrals-conflict"),
+            };
             render(
                 &state,
                 ctx,
