@@ -43,7 +43,7 @@ pub struct App {
     pub settings: ServeSettings,
     /// Where "now" comes from (injectable for tests of expiry and throttling).
     pub clock: Clock,
-    /// Admission to PDF rendering.
+    /// Admission to PDF rendering and to the evaluation report's aggregates.
     pub renders: Renders,
 }
 
@@ -63,17 +63,24 @@ impl Renders {
         Renders(tokio::sync::Semaphore::new(cores))
     }
 
+    /// Waits for a slot, held until the returned permit is dropped. The
+    /// evaluation report takes one for its aggregate queries too: each reads
+    /// every case of its period, and 64 at once only made each 64 times slower
+    /// while the server's memory grew (docs/performance.md).
+    pub async fn admit(&self) -> Result<tokio::sync::SemaphorePermit<'_>, crate::error::AppError> {
+        self.0
+            .acquire()
+            .await
+            .map_err(|_| crate::error::AppError::internal("report rendering stopped"))
+    }
+
     /// Runs `render` on a blocking thread once a render slot is free.
     pub async fn run<T, F>(&self, render: F) -> Result<T, crate::error::AppError>
     where
         T: Send + 'static,
         F: FnOnce() -> T + Send + 'static,
     {
-        let _slot = self
-            .0
-            .acquire()
-            .await
-            .map_err(|_| crate::error::AppError::internal("report rendering stopped"))?;
+        let _slot = self.admit().await?;
         tokio::task::spawn_blocking(render)
             .await
             .map_err(|e| crate::error::AppError::internal(format!("report rendering: {e}")))

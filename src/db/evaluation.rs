@@ -1,17 +1,20 @@
 //! The evaluation report's queries: every figure aggregated in SQL (GROUP BY,
 //! COUNT, SUM), so that the report over 100,000 cases reads counts, never cases.
 //!
-//! One query per table of the report, each restricted by the same scope
-//! condition on the `cases c` alias ([`scope_condition`]). Durations of stages
-//! come from the transition log: a stay in a stage begins with the entry that
-//! moved the case into it (or the opening of the case) and ends with the next
-//! entry that moves it to a different stage; entries that keep the stage
-//! (`submit_plan`, `return_plan`) are not moves; the database returns them as a histogram of whole
+//! Each query is restricted by the same scope condition on the `cases c` alias
+//! ([`scope_condition`]); figures that share their rows share a query (the
+//! closed cases' reasons, satisfaction and WHO-5 come from one). Durations of
+//! stages come from the transition log: a stay in a stage begins with the entry
+//! that moved the case into it (or the opening of the case) and ends with the
+//! next entry that moves it to a different stage; entries that keep the stage
+//! (`submit_plan`, `return_plan`) are not moves. Each entry records when its
+//! stay began (`stage_entered_at`, written with it), so the stays are one scan of
+//! the period's entries; the database returns them as a histogram of whole
 //! hours per stage, and `domain::evaluation::stats` takes the percentiles.
 
 pub mod sql;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -20,7 +23,7 @@ use diesel::sql_types::{BigInt, Integer, Nullable, Text};
 use super::schema::{case_transitions, organisations, resources};
 use super::{DbConnection, StoreResult};
 use crate::domain::evaluation::data::ReferralsIn;
-use crate::domain::evaluation::{EvaluationData, ReportRequest, Scope, Who5Sums};
+use crate::domain::evaluation::{Disclosure, EvaluationData, ReportRequest, Scope};
 use crate::local_time::{end_of_local_day, start_of_local_day};
 use sql::{Dialect, Sql};
 
@@ -118,16 +121,6 @@ struct CodeCount {
 }
 
 #[derive(QueryableByName)]
-struct ReasonWorker {
-    #[diesel(sql_type = Nullable<Text>)]
-    code: Option<String>,
-    #[diesel(sql_type = Nullable<Text>)]
-    worker: Option<String>,
-    #[diesel(sql_type = BigInt)]
-    n: i64,
-}
-
-#[derive(QueryableByName)]
 struct ScoreCount {
     #[diesel(sql_type = Nullable<Integer>)]
     score: Option<i32>,
@@ -136,15 +129,25 @@ struct ScoreCount {
 }
 
 #[derive(QueryableByName)]
-struct Who5Row {
+struct ClosedRow {
+    #[diesel(sql_type = Nullable<Text>)]
+    code: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    worker: Option<String>,
+    #[diesel(sql_type = Nullable<Integer>)]
+    score: Option<i32>,
     #[diesel(sql_type = BigInt)]
     n: i64,
+    #[diesel(sql_type = BigInt)]
+    who5_n: i64,
     #[diesel(sql_type = BigInt)]
     baseline: i64,
     #[diesel(sql_type = BigInt)]
     closing: i64,
     #[diesel(sql_type = BigInt)]
     improved: i64,
+    #[diesel(sql_type = BigInt)]
+    rated: i64,
 }
 
 #[derive(QueryableByName)]
@@ -197,11 +200,11 @@ pub fn load(conn: &mut DbConnection, req: &ReportRequest) -> StoreResult<Evaluat
 
     // Stays that ended in the period, as a histogram of whole hours per stage.
     // Entries that leave the stage as it is (submitting a plan for approval,
-    // returning it) neither end a stay nor begin one.
-    let entered = "COALESCE((SELECT p.occurred_at FROM case_transitions p WHERE p.case_id = t.case_id AND p.version_after < t.version_after AND p.from_stage <> p.to_stage ORDER BY p.version_after DESC LIMIT 1), c.opened_at)";
+    // returning it) neither end a stay nor begin one; each entry carries when
+    // its stay began (`stage_entered_at`), so no entry looks up another.
     let mut q = new();
     q.push("SELECT x.stage AS stage, x.hours AS hours, COUNT(*) AS n FROM (SELECT t.from_stage AS stage, ")
-        .push(&dialect.hours_between("t.occurred_at", entered))
+        .push(&dialect.hours_between("t.occurred_at", "t.stage_entered_at"))
         .push(" AS hours FROM case_transitions t JOIN cases c ON c.id = t.case_id WHERE ");
     scope_condition(&mut q, req);
     q.push(" AND t.from_stage <> t.to_stage AND t.occurred_at >= ")
@@ -215,84 +218,27 @@ pub fn load(conn: &mut DbConnection, req: &ReportRequest) -> StoreResult<Evaluat
         .into_iter()
         .map(|r| (r.stage, r.hours, r.n))
         .collect();
-    let mut q = new();
-    q.push("SELECT t.from_stage AS code, COUNT(DISTINCT t.case_id) AS n FROM case_transitions t JOIN cases c ON c.id = t.case_id WHERE ");
-    scope_condition(&mut q, req);
-    q.push(" AND t.from_stage <> t.to_stage AND t.occurred_at >= ")
-        .time(start)
-        .push(" AND t.occurred_at < ")
-        .time(end);
-    q.push(" GROUP BY t.from_stage");
-    data.stage_cases = q
-        .query()
-        .load::<CodeCount>(conn)?
-        .into_iter()
-        .map(|r| (r.code.unwrap_or_default(), r.n))
-        .collect();
-
-    // The cases closed in the period: reasons, goals, WHO-5, satisfaction.
-    let closed_query = |select: &str, join: &str, tail: &str| {
+    // The distinct cases behind the stays matter only to a protected roll-up
+    // (its threshold counts people, not stays); an agency's own report shows
+    // exact figures and skips this second pass over the period's entries.
+    if req.scope.disclosure() == Disclosure::Protected {
         let mut q = new();
-        q.push(select)
-            .push(" FROM cases c ")
-            .push(join)
-            .push(" WHERE ");
+        q.push("SELECT t.from_stage AS code, COUNT(DISTINCT t.case_id) AS n FROM case_transitions t JOIN cases c ON c.id = t.case_id WHERE ");
         scope_condition(&mut q, req);
-        closed_in_period(&mut q, start, end);
-        q.push(tail);
-        q
-    };
-    data.closed = closed_query(
-        "SELECT cr.reason AS code, c.assigned_worker_id AS worker, COUNT(*) AS n",
-        "LEFT JOIN closure_records cr ON cr.case_id = c.id",
-        " GROUP BY cr.reason, c.assigned_worker_id",
-    )
-    .query()
-    .load::<ReasonWorker>(conn)?
-    .into_iter()
-    .map(|r| (r.code, r.worker, r.n))
-    .collect();
-    data.satisfaction = closed_query(
-        "SELECT cr.satisfaction AS score, COUNT(*) AS n",
-        "LEFT JOIN closure_records cr ON cr.case_id = c.id",
-        " GROUP BY cr.satisfaction",
-    )
-    .query()
-    .load::<ScoreCount>(conn)?
-    .into_iter()
-    .map(|r| (r.score, r.n))
-    .collect();
-    data.attainment = closed_query(
-        "SELECT g.attainment AS score, COUNT(*) AS n",
-        "JOIN goals g ON g.case_id = c.id",
-        " GROUP BY g.attainment",
-    )
-    .query()
-    .load::<ScoreCount>(conn)?
-    .into_iter()
-    .map(|r| (r.score, r.n))
-    .collect();
-    data.attainment_cases = closed_query(
-        "SELECT CAST(0 AS BIGINT) AS k, COUNT(DISTINCT g.case_id) AS n",
-        "JOIN goals g ON g.case_id = c.id",
-        " AND g.attainment IS NOT NULL",
-    )
-    .query()
-    .get_result::<KeyCount>(conn)?
-    .n;
-    let who5 = closed_query(
-        "SELECT COUNT(*) AS n, COALESCE(SUM(a.who5_baseline), 0) AS baseline, COALESCE(SUM(cr.who5_closing), 0) AS closing, COALESCE(SUM(CASE WHEN cr.who5_closing - a.who5_baseline >= 10 THEN 1 ELSE 0 END), 0) AS improved",
-        "JOIN assessment_records a ON a.case_id = c.id JOIN closure_records cr ON cr.case_id = c.id",
-        " AND a.who5_baseline IS NOT NULL AND cr.who5_closing IS NOT NULL",
-    )
-    .query()
-    .get_result::<Who5Row>(conn)?;
-    data.who5 = Who5Sums {
-        n: who5.n,
-        baseline: who5.baseline,
-        closing: who5.closing,
-        improved: who5.improved,
-    };
+        q.push(" AND t.from_stage <> t.to_stage AND t.occurred_at >= ")
+            .time(start)
+            .push(" AND t.occurred_at < ")
+            .time(end);
+        q.push(" GROUP BY t.from_stage");
+        data.stage_cases = q
+            .query()
+            .load::<CodeCount>(conn)?
+            .into_iter()
+            .map(|r| (r.code.unwrap_or_default(), r.n))
+            .collect();
+    }
+
+    closed_cases(conn, req, dialect, start, end, &mut data)?;
 
     data.referrals_in = referrals_in(conn, req, dialect, start, end)?;
 
@@ -316,6 +262,58 @@ pub fn load(conn: &mut DbConnection, req: &ReportRequest) -> StoreResult<Evaluat
     }
     data.names = names(conn, &data)?;
     Ok(data)
+}
+
+/// The figures of the cases closed in the period, in two passes over them
+/// instead of one per figure: reasons per worker, satisfaction, WHO-5 sums and
+/// whether any goal was rated come from one query grouped by (reason, worker,
+/// satisfaction) and are summed here; the goals' attainment needs a pass of
+/// its own (one row per goal).
+fn closed_cases(
+    conn: &mut DbConnection,
+    req: &ReportRequest,
+    dialect: Dialect,
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+    data: &mut EvaluationData,
+) -> StoreResult<()> {
+    let mut q = Sql::new(dialect);
+    q.push("SELECT cr.reason AS code, c.assigned_worker_id AS worker, cr.satisfaction AS score, COUNT(*) AS n, \
+         COALESCE(SUM(CASE WHEN a.who5_baseline IS NOT NULL AND cr.who5_closing IS NOT NULL THEN 1 ELSE 0 END), 0) AS who5_n, \
+         COALESCE(SUM(CASE WHEN cr.who5_closing IS NOT NULL THEN a.who5_baseline END), 0) AS baseline, \
+         COALESCE(SUM(CASE WHEN a.who5_baseline IS NOT NULL THEN cr.who5_closing END), 0) AS closing, \
+         COALESCE(SUM(CASE WHEN cr.who5_closing - a.who5_baseline >= 10 THEN 1 ELSE 0 END), 0) AS improved, \
+         COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM goals g WHERE g.case_id = c.id AND g.attainment IS NOT NULL) THEN 1 ELSE 0 END), 0) AS rated \
+         FROM cases c LEFT JOIN closure_records cr ON cr.case_id = c.id LEFT JOIN assessment_records a ON a.case_id = c.id WHERE ");
+    scope_condition(&mut q, req);
+    closed_in_period(&mut q, start, end);
+    q.push(" GROUP BY cr.reason, c.assigned_worker_id, cr.satisfaction");
+    let mut closed: BTreeMap<(Option<String>, Option<String>), i64> = BTreeMap::new();
+    let mut satisfaction: BTreeMap<Option<i32>, i64> = BTreeMap::new();
+    for r in q.query().load::<ClosedRow>(conn)? {
+        *closed.entry((r.code, r.worker)).or_default() += r.n;
+        *satisfaction.entry(r.score).or_default() += r.n;
+        data.who5.n += r.who5_n;
+        data.who5.baseline += r.baseline;
+        data.who5.closing += r.closing;
+        data.who5.improved += r.improved;
+        data.attainment_cases += r.rated;
+    }
+    data.closed = closed.into_iter().map(|((c, w), n)| (c, w, n)).collect();
+    data.satisfaction = satisfaction.into_iter().collect();
+
+    let mut q = Sql::new(dialect);
+    q.push("SELECT g.attainment AS score, COUNT(*) AS n FROM cases c JOIN goals g ON g.case_id = c.id WHERE ");
+    scope_condition(&mut q, req);
+    closed_in_period(&mut q, start, end);
+    q.push(" GROUP BY g.attainment");
+    data.attainment = q
+        .query()
+        .load::<ScoreCount>(conn)?
+        .into_iter()
+        .map(|r| (r.score, r.n))
+        .collect();
+    Ok(())
 }
 
 /// Cases opened in each month of the period (local months), in one query: the

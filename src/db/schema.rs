@@ -282,6 +282,7 @@ diesel::table! {
         reason -> Nullable<Text>,
         closure_reason -> Nullable<Text>,
         occurred_at -> Timestamp,
+        stage_entered_at -> Timestamp,
     }
 }
 

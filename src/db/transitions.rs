@@ -35,6 +35,10 @@ pub struct TransitionLogEntry {
     pub closure_reason: Option<String>,
     /// When (UTC).
     pub occurred_at: NaiveDateTime,
+    /// When the case entered `from_stage` (UTC): the previous entry that moved it
+    /// to another stage, or its opening. Kept so that the evaluation report reads
+    /// the length of each stay from the entry alone.
+    pub stage_entered_at: NaiveDateTime,
 }
 
 /// Applies a transition in the caller's write transaction.
@@ -92,6 +96,7 @@ pub fn apply(
     {
         super::records::record_early_closure(conn, case_id, reason, actor_id)?;
     }
+    let stage_entered_at = stage_entered_at(conn, &case)?;
     let entry = TransitionLogEntry {
         id: new_id(),
         case_id: case_id.to_owned(),
@@ -106,6 +111,7 @@ pub fn apply(
             .filter(|_| rule.transition == Transition::CloseEarly)
             .map(|r| r.as_str().to_owned()),
         occurred_at: at,
+        stage_entered_at,
     };
     diesel::insert_into(case_transitions::table)
         .values(&entry)
@@ -114,6 +120,20 @@ pub fn apply(
     case.closed_at = closed_at;
     case.updated_at = at;
     Ok((case, entry))
+}
+
+/// When the case entered the stage it is in: its last entry that moved it to
+/// another stage (entries that keep the stage, such as submitting a plan, are
+/// not moves), or its opening.
+fn stage_entered_at(conn: &mut DbConnection, case: &Case) -> StoreResult<NaiveDateTime> {
+    let last_move: Option<NaiveDateTime> = case_transitions::table
+        .filter(case_transitions::case_id.eq(&case.id))
+        .filter(case_transitions::from_stage.ne(case_transitions::to_stage))
+        .order(case_transitions::version_after.desc())
+        .select(case_transitions::occurred_at)
+        .first(conn)
+        .optional()?;
+    Ok(last_move.unwrap_or(case.opened_at))
 }
 
 /// A case's transition log, oldest first.

@@ -130,6 +130,7 @@ fn data() -> Data {
         reason: None,
         closure_reason: None,
         occurred_at: at(20, 9),
+        stage_entered_at: at(18, 9),
     }];
     let timeline = vec![
         TimelineItem {

@@ -118,6 +118,7 @@ pub fn insert_case(app: &TestApp, fx: &Fixture, spec: CaseSpec<'_>) -> String {
             .execute(c)
             .unwrap();
         let mut from = "intake";
+        let mut entered = spec.opened;
         let mut submitted = false;
         for (i, (to, when)) in spec.moves.iter().enumerate() {
             let transition = match (from, *to) {
@@ -145,9 +146,13 @@ pub fn insert_case(app: &TestApp, fx: &Fixture, spec: CaseSpec<'_>) -> String {
                     case_transitions::closure_reason
                         .eq(spec.closure_reason.filter(|_| transition == "close_early")),
                     case_transitions::occurred_at.eq(*when),
+                    case_transitions::stage_entered_at.eq(entered),
                 ))
                 .execute(c)
                 .unwrap();
+            if from != *to {
+                entered = *when;
+            }
             from = to;
         }
         if let Some((baseline, _)) = spec.who5 {

@@ -154,6 +154,49 @@ async fn plan_approval_per_case_type(app: TestApp) {
         ]
     );
     assert_eq!(view["transitions"][5]["reason"], "同意进入介入");
+    // Each entry records when the stay it ends began: the case's opening, then
+    // each move to another stage; the plan's submissions and return are not
+    // moves, so every entry from contract points at the entry into contract.
+    let log = view["transitions"].as_array().unwrap();
+    let entered: Vec<&str> = log
+        .iter()
+        .map(|t| t["stage_entered_at"].as_str().unwrap())
+        .collect();
+    let opened = view["case"]["opened_at"].as_str().unwrap();
+    let into_assessment = log[0]["occurred_at"].as_str().unwrap();
+    let into_contract = log[1]["occurred_at"].as_str().unwrap();
+    assert_eq!(
+        entered,
+        [
+            opened,
+            into_assessment,
+            into_contract,
+            into_contract,
+            into_contract,
+            into_contract
+        ]
+    );
+    // The migration that brought the column fills it in the same way for a log
+    // written before it: taken back and applied again, it gives the same times.
+    app.with_conn(|conn| {
+        use casework::db::DbConnection;
+        use diesel_migrations::MigrationHarness;
+        let source = match conn {
+            DbConnection::Sqlite(_) => casework::db::migrations::SQLITE,
+            DbConnection::Postgresql(_) => casework::db::migrations::POSTGRES,
+        };
+        let reverted = conn.revert_last_migration(source).unwrap();
+        assert!(reverted.to_string().contains("000022"), "{reverted}");
+        casework::db::migrations::run_pending(conn).unwrap();
+    });
+    let (_, again) = app.get(&format!("/api/cases/{}", c.id), w).await;
+    let refilled: Vec<&str> = again["transitions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["stage_entered_at"].as_str().unwrap())
+        .collect();
+    assert_eq!(refilled, entered);
     assert!(queue(&app, s).await.is_empty());
 
     // Family mediation: no approval for plans in this agency.

@@ -17,7 +17,7 @@ type Backend = <DbConnection as diesel::Connection>::Backend;
 /// Which SQL the connection speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialect {
-    /// `?` placeholders, `strftime('%s', ...)` for seconds.
+    /// `?` placeholders, `unixepoch(...)` for seconds.
     Sqlite,
     /// `$n` placeholders, `EXTRACT(EPOCH FROM ...)`.
     Postgres,
@@ -36,9 +36,7 @@ impl Dialect {
     /// truncated, as a BIGINT.
     pub fn hours_between(self, later: &str, earlier: &str) -> String {
         match self {
-            Dialect::Sqlite => format!(
-                "((CAST(strftime('%s', {later}) AS INTEGER) - CAST(strftime('%s', {earlier}) AS INTEGER)) / 3600)"
-            ),
+            Dialect::Sqlite => format!("((unixepoch({later}) - unixepoch({earlier})) / 3600)"),
             Dialect::Postgres => {
                 format!("CAST(FLOOR(EXTRACT(EPOCH FROM ({later} - {earlier})) / 3600) AS BIGINT)")
             }

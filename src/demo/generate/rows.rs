@@ -121,6 +121,8 @@ impl Batch {
         let mut closure: Option<Saved> = None;
         let mut early: Option<(crate::domain::vocab::ClosureReason, NaiveDateTime)> = None;
         let mut closed_at = None;
+        // When the case entered its current stage (what each log entry records).
+        let mut stage_entered_at = plan.opened_at;
         for (at, act) in &plan.acts {
             let at = *at;
             version += 1;
@@ -176,7 +178,11 @@ impl Batch {
                         reason: m.reason.clone(),
                         closure_reason: m.closure_reason.map(|r| r.as_str().to_owned()),
                         occurred_at: at,
+                        stage_entered_at,
                     });
+                    if m.from != m.to {
+                        stage_entered_at = at;
+                    }
                 }
             }
         }

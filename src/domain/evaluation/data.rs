@@ -19,7 +19,8 @@ pub struct EvaluationData {
     pub stage_at_end: Vec<(String, Option<String>, i64)>,
     /// Stays that ended in the period: (stage, whole hours it lasted, n).
     pub stage_hours: Vec<(String, i64, i64)>,
-    /// Distinct cases behind those stays, per stage.
+    /// Distinct cases behind those stays, per stage. Loaded only for reports
+    /// whose disclosure is protected, the one place it is read (empty otherwise).
     pub stage_cases: Vec<(String, i64)>,
     /// Cases closed in the period: (closure reason, assigned worker, n).
     pub closed: Vec<(Option<String>, Option<String>, i64)>,

@@ -225,6 +225,7 @@ async fn prepare(
 ) -> Result<Prepared, AppError> {
     let who = ctx.who.clone();
     let l = ctx.l;
+    let slot = state.renders.admit().await?;
     let (data, request, scope_name) = state
         .db
         .run(move |conn| {
@@ -258,7 +259,17 @@ async fn prepare(
                 case_type,
             };
             let data = crate::db::evaluation::load(conn, &request)?;
-            let (record_id, scope_code) = match &request.scope {
+            Ok((data, request, name))
+        })
+        .await?;
+    drop(slot);
+    let who = ctx.who.clone();
+    let audited = (request.scope.clone(), period, case_type);
+    state
+        .db
+        .write(move |conn| {
+            let (scope, period, case_type) = audited;
+            let (record_id, scope_code) = match &scope {
                 Scope::Agency {
                     organisation_id,
                     team_id: Some(t),
@@ -291,8 +302,7 @@ async fn prepare(
                     )),
                 },
                 who.at,
-            )?;
-            Ok((data, request, name))
+            )
         })
         .await?;
     let report = evaluation::build(period, &data, request.scope.disclosure());
