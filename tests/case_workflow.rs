@@ -232,8 +232,102 @@ async fn walk_every_type_to_closed(app: TestApp) {
         .await;
         assert_eq!(reopened["case"]["stage"], "assessment");
     }
+
+    // What the evaluation report keeps as the cases moved: a stay for each
+    // stage left (five per case; the reopening leaves *closed*, which is not a
+    // stay) and one closing per case, with the closure as it was recorded ...
+    let written = app.with_conn(snapshot_rows);
+    assert_eq!(written.0.len(), 4 * 5);
+    let stages: Vec<&str> = written.0.iter().map(|s| s.2.as_str()).collect();
+    for stage in [
+        "intake",
+        "assessment",
+        "contract",
+        "intervention",
+        "closure",
+    ] {
+        assert_eq!(stages.iter().filter(|s| **s == stage).count(), 4, "{stage}");
+    }
+    assert_eq!(written.1.len(), 4);
+    for closing in &written.1 {
+        assert_eq!(closing.2.as_deref(), Some("goals_achieved"));
+        assert_eq!(
+            (closing.3, closing.4, closing.5),
+            (Some(5), Some(36), Some(64))
+        );
+        assert_eq!(closing.6, [0, 0, 0, 2, 0, 0], "two goals rated +1");
+    }
+    // ... which is exactly what a rebuild from the log and the records gives.
+    app.with_conn(|c| casework::db::evaluation::snapshots::rebuild(c).unwrap());
+    assert_eq!(app.with_conn(snapshot_rows), written);
 }
 on_both_backends!(every_type_walks_to_closed, walk_every_type_to_closed);
+
+type StayRow = (String, String, String, chrono::NaiveDateTime, i64);
+type ClosingRow = (
+    String,
+    String,
+    Option<String>,
+    Option<i32>,
+    Option<i32>,
+    Option<i32>,
+    [i64; 6],
+);
+
+/// The evaluation report's stays (id, case, stage, end, hours) and closings
+/// (id, case, reason, satisfaction, WHO-5 baseline and closing, goals by
+/// attainment), in id order.
+fn snapshot_rows(c: &mut casework::db::DbConnection) -> (Vec<StayRow>, Vec<ClosingRow>) {
+    use casework::db::schema::{evaluation_closings as ec, evaluation_stays as es};
+    use diesel::prelude::*;
+    let stays = es::table
+        .order(es::id)
+        .select((es::id, es::case_id, es::stage, es::ended_at, es::hours))
+        .load(c)
+        .unwrap();
+    let closings = ec::table
+        .order(ec::id)
+        .select((
+            ec::id,
+            ec::case_id,
+            ec::reason,
+            ec::satisfaction,
+            ec::who5_baseline,
+            ec::who5_closing,
+            (
+                ec::goals_minus_2,
+                ec::goals_minus_1,
+                ec::goals_0,
+                ec::goals_plus_1,
+                ec::goals_plus_2,
+                ec::goals_unrated,
+            ),
+        ))
+        .load::<(
+            String,
+            String,
+            Option<String>,
+            Option<i32>,
+            Option<i32>,
+            Option<i32>,
+            (i64, i64, i64, i64, i64, i64),
+        )>(c)
+        .unwrap()
+        .into_iter()
+        .map(|(id, case, reason, sat, base, close, g)| {
+            (
+                id,
+                case,
+                reason,
+                sat,
+                base,
+                close,
+                [g.0, g.1, g.2, g.3, g.4, g.5],
+            )
+        })
+        .collect();
+    (stays, closings)
+}
 
 async fn step_back_close_early_and_send_back(app: TestApp) {
     let fx = Fixture::insert(&app);

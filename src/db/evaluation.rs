@@ -1,17 +1,20 @@
 //! The evaluation report's queries: every figure aggregated in SQL (GROUP BY,
 //! COUNT, SUM), so that the report over 100,000 cases reads counts, never cases.
 //!
-//! Each query is restricted by the same scope condition on the `cases c` alias
-//! ([`scope_condition`]); figures that share their rows share a query (the
-//! closed cases' reasons, satisfaction and WHO-5 come from one). Durations of
-//! stages come from the transition log: a stay in a stage begins with the entry
-//! that moved the case into it (or the opening of the case) and ends with the
-//! next entry that moves it to a different stage; entries that keep the stage
-//! (`submit_plan`, `return_plan`) are not moves. Each entry records when its
-//! stay began (`stage_entered_at`, written with it), so the stays are one scan of
-//! the period's entries; the database returns them as a histogram of whole
-//! hours per stage, and `domain::evaluation::stats` takes the percentiles.
+//! Each query is restricted by the same scope condition ([`scope_condition_on`]).
+//! Intake and the stages at the period's end read `cases c`; the stays in each
+//! stage and the outcomes of the cases closed in the period read the rows that
+//! [`snapshots`] writes as the work happens (`evaluation_stays`,
+//! `evaluation_closings`), which carry the case's agency, team, type, client
+//! and worker of their moment, so that those figures are one scan of an index
+//! over the period and no join. A stay in a stage begins with the entry that
+//! moved the case into it (or the opening of the case) and ends with the next
+//! entry that moves it to a different stage; entries that keep the stage
+//! (`submit_plan`, `return_plan`) are not moves. The database returns stays as
+//! a histogram of whole hours per stage, and `domain::evaluation::stats` takes
+//! the percentiles.
 
+pub mod snapshots;
 pub mod sql;
 
 use std::collections::{BTreeMap, HashMap};
@@ -34,42 +37,75 @@ fn bounds(req: &ReportRequest) -> (NaiveDateTime, NaiveDateTime) {
     (start, end)
 }
 
+/// The columns a scope condition tests: those of `cases c`, or of a stay or
+/// closing row `s` (which carries the case's agency, team, type and client of
+/// its moment).
+struct ScopeColumns {
+    case_id: &'static str,
+    organisation_id: &'static str,
+    team_id: &'static str,
+    client_id: &'static str,
+    case_type: &'static str,
+}
+
+/// `cases c`.
+const CASES: ScopeColumns = ScopeColumns {
+    case_id: "c.id",
+    organisation_id: "c.organisation_id",
+    team_id: "c.team_id",
+    client_id: "c.client_id",
+    case_type: "c.case_type",
+};
+
+/// `evaluation_stays s` or `evaluation_closings s`.
+const SNAPSHOT: ScopeColumns = ScopeColumns {
+    case_id: "s.case_id",
+    organisation_id: "s.organisation_id",
+    team_id: "s.team_id",
+    client_id: "s.client_id",
+    case_type: "s.case_type",
+};
+
 /// Appends the condition that keeps the cases of the request's scope (alias `c`).
+fn scope_condition(sql: &mut Sql, req: &ReportRequest) {
+    scope_condition_on(sql, req, &CASES);
+}
+
+/// Appends the scope condition on the given columns.
 ///
 /// A union's cases are those whose client is a member of the union or a union
 /// below it, and those that came from a referral by one of them.
-fn scope_condition(sql: &mut Sql, req: &ReportRequest) {
+fn scope_condition_on(sql: &mut Sql, req: &ReportRequest, cols: &ScopeColumns) {
     match &req.scope {
         Scope::Agency {
             organisation_id,
             team_id,
         } => {
-            sql.push("c.organisation_id = ").text(organisation_id);
+            sql.push(cols.organisation_id)
+                .push(" = ")
+                .text(organisation_id);
             if let Some(team) = team_id {
-                sql.push(" AND c.team_id = ").text(team);
+                sql.push(" AND ").push(cols.team_id).push(" = ").text(team);
             }
         }
         Scope::Unions { tree, .. } => {
-            sql.push("(c.client_id IN (SELECT cl.id FROM clients cl WHERE cl.union_id IN ")
+            sql.push("(")
+                .push(cols.client_id)
+                .push(" IN (SELECT cl.id FROM clients cl WHERE cl.union_id IN ")
                 .list(tree)
-                .push(") OR c.id IN (SELECT r.case_id FROM referrals r WHERE r.case_id IS NOT NULL AND r.union_id IN ")
+                .push(") OR ")
+                .push(cols.case_id)
+                .push(" IN (SELECT r.case_id FROM referrals r WHERE r.case_id IS NOT NULL AND r.union_id IN ")
                 .list(tree)
                 .push("))");
         }
     }
     if let Some(t) = req.case_type {
-        sql.push(" AND c.case_type = ").text(t.as_str());
+        sql.push(" AND ")
+            .push(cols.case_type)
+            .push(" = ")
+            .text(t.as_str());
     }
-}
-
-/// Appends the condition "closed in the period" (alias `c`): the log has an entry
-/// into `closed` in the period.
-fn closed_in_period(sql: &mut Sql, start: NaiveDateTime, end: NaiveDateTime) {
-    sql.push(" AND c.id IN (SELECT t.case_id FROM case_transitions t WHERE t.to_stage = 'closed' AND t.occurred_at >= ")
-        .time(start)
-        .push(" AND t.occurred_at < ")
-        .time(end)
-        .push(")");
 }
 
 #[derive(QueryableByName)]
@@ -121,14 +157,6 @@ struct CodeCount {
 }
 
 #[derive(QueryableByName)]
-struct ScoreCount {
-    #[diesel(sql_type = Nullable<Integer>)]
-    score: Option<i32>,
-    #[diesel(sql_type = BigInt)]
-    n: i64,
-}
-
-#[derive(QueryableByName)]
 struct ClosedRow {
     #[diesel(sql_type = Nullable<Text>)]
     code: Option<String>,
@@ -148,6 +176,18 @@ struct ClosedRow {
     improved: i64,
     #[diesel(sql_type = BigInt)]
     rated: i64,
+    #[diesel(sql_type = BigInt)]
+    minus_2: i64,
+    #[diesel(sql_type = BigInt)]
+    minus_1: i64,
+    #[diesel(sql_type = BigInt)]
+    zero: i64,
+    #[diesel(sql_type = BigInt)]
+    plus_1: i64,
+    #[diesel(sql_type = BigInt)]
+    plus_2: i64,
+    #[diesel(sql_type = BigInt)]
+    unrated: i64,
 }
 
 #[derive(QueryableByName)]
@@ -198,20 +238,18 @@ pub fn load(conn: &mut DbConnection, req: &ReportRequest) -> StoreResult<Evaluat
     data.intake_by_month = intake_by_month(conn, req, dialect)?;
     data.stage_at_end = stage_at_end(conn, req, dialect, start, end)?;
 
-    // Stays that ended in the period, as a histogram of whole hours per stage.
-    // Entries that leave the stage as it is (submitting a plan for approval,
-    // returning it) neither end a stay nor begin one; each entry carries when
-    // its stay began (`stage_entered_at`), so no entry looks up another.
+    // Stays that ended in the period, as a histogram of whole hours per stage:
+    // one row per stay in `evaluation_stays`, written when the stay ended.
     let mut q = new();
-    q.push("SELECT x.stage AS stage, x.hours AS hours, COUNT(*) AS n FROM (SELECT t.from_stage AS stage, ")
-        .push(&dialect.hours_between("t.occurred_at", "t.stage_entered_at"))
-        .push(" AS hours FROM case_transitions t JOIN cases c ON c.id = t.case_id WHERE ");
-    scope_condition(&mut q, req);
-    q.push(" AND t.from_stage <> t.to_stage AND t.occurred_at >= ")
+    q.push(
+        "SELECT s.stage AS stage, s.hours AS hours, COUNT(*) AS n FROM evaluation_stays s WHERE ",
+    );
+    scope_condition_on(&mut q, req, &SNAPSHOT);
+    q.push(" AND s.ended_at >= ")
         .time(start)
-        .push(" AND t.occurred_at < ")
+        .push(" AND s.ended_at < ")
         .time(end);
-    q.push(") x GROUP BY x.stage, x.hours");
+    q.push(" GROUP BY s.stage, s.hours");
     data.stage_hours = q
         .query()
         .load::<StageHours>(conn)?
@@ -220,16 +258,18 @@ pub fn load(conn: &mut DbConnection, req: &ReportRequest) -> StoreResult<Evaluat
         .collect();
     // The distinct cases behind the stays matter only to a protected roll-up
     // (its threshold counts people, not stays); an agency's own report shows
-    // exact figures and skips this second pass over the period's entries.
+    // exact figures and skips this second pass.
     if req.scope.disclosure() == Disclosure::Protected {
         let mut q = new();
-        q.push("SELECT t.from_stage AS code, COUNT(DISTINCT t.case_id) AS n FROM case_transitions t JOIN cases c ON c.id = t.case_id WHERE ");
-        scope_condition(&mut q, req);
-        q.push(" AND t.from_stage <> t.to_stage AND t.occurred_at >= ")
+        q.push(
+            "SELECT s.stage AS code, COUNT(DISTINCT s.case_id) AS n FROM evaluation_stays s WHERE ",
+        );
+        scope_condition_on(&mut q, req, &SNAPSHOT);
+        q.push(" AND s.ended_at >= ")
             .time(start)
-            .push(" AND t.occurred_at < ")
+            .push(" AND s.ended_at < ")
             .time(end);
-        q.push(" GROUP BY t.from_stage");
+        q.push(" GROUP BY s.stage");
         data.stage_cases = q
             .query()
             .load::<CodeCount>(conn)?
@@ -264,11 +304,12 @@ pub fn load(conn: &mut DbConnection, req: &ReportRequest) -> StoreResult<Evaluat
     Ok(data)
 }
 
-/// The figures of the cases closed in the period, in two passes over them
-/// instead of one per figure: reasons per worker, satisfaction, WHO-5 sums and
+/// The figures of the cases closed in the period, in one pass over their
+/// closings (`evaluation_closings`, each written when the case was closed):
+/// reasons per worker, satisfaction, WHO-5 sums, goals by attainment and
 /// whether any goal was rated come from one query grouped by (reason, worker,
-/// satisfaction) and are summed here; the goals' attainment needs a pass of
-/// its own (one row per goal).
+/// satisfaction) and are summed here. A case closed twice in the period (closed,
+/// reopened, closed again) counts once, with its last closing.
 fn closed_cases(
     conn: &mut DbConnection,
     req: &ReportRequest,
@@ -277,19 +318,51 @@ fn closed_cases(
     end: NaiveDateTime,
     data: &mut EvaluationData,
 ) -> StoreResult<()> {
+    let sum =
+        |expr: &str, alias: &str| format!("CAST(COALESCE(SUM({expr}), 0) AS BIGINT) AS {alias}");
+    let goals = "s.goals_minus_2 + s.goals_minus_1 + s.goals_0 + s.goals_plus_1 + s.goals_plus_2";
+    let columns = [
+        sum(
+            "CASE WHEN s.who5_baseline IS NOT NULL AND s.who5_closing IS NOT NULL THEN 1 ELSE 0 END",
+            "who5_n",
+        ),
+        sum(
+            "CASE WHEN s.who5_closing IS NOT NULL THEN s.who5_baseline END",
+            "baseline",
+        ),
+        sum(
+            "CASE WHEN s.who5_baseline IS NOT NULL THEN s.who5_closing END",
+            "closing",
+        ),
+        sum(
+            "CASE WHEN s.who5_closing - s.who5_baseline >= 10 THEN 1 ELSE 0 END",
+            "improved",
+        ),
+        sum(&format!("CASE WHEN {goals} > 0 THEN 1 ELSE 0 END"), "rated"),
+        sum("s.goals_minus_2", "minus_2"),
+        sum("s.goals_minus_1", "minus_1"),
+        sum("s.goals_0", "zero"),
+        sum("s.goals_plus_1", "plus_1"),
+        sum("s.goals_plus_2", "plus_2"),
+        sum("s.goals_unrated", "unrated"),
+    ];
     let mut q = Sql::new(dialect);
-    q.push("SELECT cr.reason AS code, c.assigned_worker_id AS worker, cr.satisfaction AS score, COUNT(*) AS n, \
-         COALESCE(SUM(CASE WHEN a.who5_baseline IS NOT NULL AND cr.who5_closing IS NOT NULL THEN 1 ELSE 0 END), 0) AS who5_n, \
-         COALESCE(SUM(CASE WHEN cr.who5_closing IS NOT NULL THEN a.who5_baseline END), 0) AS baseline, \
-         COALESCE(SUM(CASE WHEN a.who5_baseline IS NOT NULL THEN cr.who5_closing END), 0) AS closing, \
-         COALESCE(SUM(CASE WHEN cr.who5_closing - a.who5_baseline >= 10 THEN 1 ELSE 0 END), 0) AS improved, \
-         COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM goals g WHERE g.case_id = c.id AND g.attainment IS NOT NULL) THEN 1 ELSE 0 END), 0) AS rated \
-         FROM cases c LEFT JOIN closure_records cr ON cr.case_id = c.id LEFT JOIN assessment_records a ON a.case_id = c.id WHERE ");
-    scope_condition(&mut q, req);
-    closed_in_period(&mut q, start, end);
-    q.push(" GROUP BY cr.reason, c.assigned_worker_id, cr.satisfaction");
+    q.push(
+        "SELECT s.reason AS code, s.worker_id AS worker, s.satisfaction AS score, COUNT(*) AS n, ",
+    )
+    .push(&columns.join(", "))
+    .push(" FROM evaluation_closings s WHERE ");
+    scope_condition_on(&mut q, req, &SNAPSHOT);
+    q.push(" AND s.closed_at >= ")
+        .time(start)
+        .push(" AND s.closed_at < ")
+        .time(end)
+        .push(" AND NOT EXISTS (SELECT 1 FROM evaluation_closings l WHERE l.case_id = s.case_id AND l.closed_at > s.closed_at AND l.closed_at < ")
+        .time(end)
+        .push(") GROUP BY s.reason, s.worker_id, s.satisfaction");
     let mut closed: BTreeMap<(Option<String>, Option<String>), i64> = BTreeMap::new();
     let mut satisfaction: BTreeMap<Option<i32>, i64> = BTreeMap::new();
+    let mut attainment: BTreeMap<Option<i32>, i64> = BTreeMap::new();
     for r in q.query().load::<ClosedRow>(conn)? {
         *closed.entry((r.code, r.worker)).or_default() += r.n;
         *satisfaction.entry(r.score).or_default() += r.n;
@@ -298,21 +371,20 @@ fn closed_cases(
         data.who5.closing += r.closing;
         data.who5.improved += r.improved;
         data.attainment_cases += r.rated;
+        for (score, n) in [
+            (Some(-2), r.minus_2),
+            (Some(-1), r.minus_1),
+            (Some(0), r.zero),
+            (Some(1), r.plus_1),
+            (Some(2), r.plus_2),
+            (None, r.unrated),
+        ] {
+            *attainment.entry(score).or_default() += n;
+        }
     }
     data.closed = closed.into_iter().map(|((c, w), n)| (c, w, n)).collect();
     data.satisfaction = satisfaction.into_iter().collect();
-
-    let mut q = Sql::new(dialect);
-    q.push("SELECT g.attainment AS score, COUNT(*) AS n FROM cases c JOIN goals g ON g.case_id = c.id WHERE ");
-    scope_condition(&mut q, req);
-    closed_in_period(&mut q, start, end);
-    q.push(" GROUP BY g.attainment");
-    data.attainment = q
-        .query()
-        .load::<ScoreCount>(conn)?
-        .into_iter()
-        .map(|r| (r.score, r.n))
-        .collect();
+    data.attainment = attainment.into_iter().filter(|(_, n)| *n > 0).collect();
     Ok(())
 }
 

@@ -287,6 +287,43 @@ diesel::table! {
 }
 
 diesel::table! {
+    evaluation_stays (id) {
+        id -> Text,
+        case_id -> Text,
+        organisation_id -> Text,
+        team_id -> Nullable<Text>,
+        case_type -> Text,
+        client_id -> Text,
+        stage -> Text,
+        ended_at -> Timestamp,
+        hours -> BigInt,
+    }
+}
+
+diesel::table! {
+    evaluation_closings (id) {
+        id -> Text,
+        case_id -> Text,
+        organisation_id -> Text,
+        team_id -> Nullable<Text>,
+        case_type -> Text,
+        client_id -> Text,
+        worker_id -> Nullable<Text>,
+        closed_at -> Timestamp,
+        reason -> Nullable<Text>,
+        satisfaction -> Nullable<Integer>,
+        who5_baseline -> Nullable<Integer>,
+        who5_closing -> Nullable<Integer>,
+        goals_minus_2 -> BigInt,
+        goals_minus_1 -> BigInt,
+        goals_0 -> BigInt,
+        goals_plus_1 -> BigInt,
+        goals_plus_2 -> BigInt,
+        goals_unrated -> BigInt,
+    }
+}
+
+diesel::table! {
     service_agreements (union_id, agency_id) {
         union_id -> Text,
         agency_id -> Text,

@@ -116,6 +116,7 @@ pub fn apply(
     diesel::insert_into(case_transitions::table)
         .values(&entry)
         .execute(conn)?;
+    super::evaluation::snapshots::record(conn, &case, &entry)?;
     case.stage = rule.to.as_str().to_owned();
     case.closed_at = closed_at;
     case.updated_at = at;

@@ -225,6 +225,9 @@ fn generate(
         }
     }
     save_reference_counters(conn, &numbers)?;
+    // The rows were written around `transitions::apply`: the evaluation report's
+    // stays and closings are made from them in one pass.
+    crate::db::evaluation::snapshots::rebuild(conn)?;
     Ok((world, counts))
 }
 

@@ -125,11 +125,12 @@ pub async fn prepare(args: &Args, backend: Backend) -> anyhow::Result<Data> {
     let first_opened: Option<chrono::NaiveDateTime> = cases::table
         .select(diesel::dsl::min(cases::opened_at))
         .first(&mut conn)?;
-    // Today in UTC is never after the server's local today (Asia/Shanghai is
-    // ahead of UTC), so the period is never refused as reaching into the future.
-    let today = now.date();
+    // Local days of the server's zone (it runs with the default, as this process
+    // does): a period that ended on today's UTC date would, in the evening UTC,
+    // end before the latest moves, and the report would take its historical path.
+    let today = casework::local_time::local_day(now);
     let period = Period {
-        from: first_opened.map_or(today, |t| t.date()),
+        from: first_opened.map_or(today, casework::local_time::local_day),
         to: today,
     };
     let worker = session(&mut conn, &worker_id)?;

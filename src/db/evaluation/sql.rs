@@ -17,9 +17,9 @@ type Backend = <DbConnection as diesel::Connection>::Backend;
 /// Which SQL the connection speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialect {
-    /// `?` placeholders, `unixepoch(...)` for seconds.
+    /// `?` placeholders.
     Sqlite,
-    /// `$n` placeholders, `EXTRACT(EPOCH FROM ...)`.
+    /// `$n` placeholders.
     Postgres,
 }
 
@@ -29,17 +29,6 @@ impl Dialect {
         match conn {
             DbConnection::Sqlite(_) => Dialect::Sqlite,
             DbConnection::Postgresql(_) => Dialect::Postgres,
-        }
-    }
-
-    /// Whole hours from `earlier` to `later` (two timestamp expressions),
-    /// truncated, as a BIGINT.
-    pub fn hours_between(self, later: &str, earlier: &str) -> String {
-        match self {
-            Dialect::Sqlite => format!("((unixepoch({later}) - unixepoch({earlier})) / 3600)"),
-            Dialect::Postgres => {
-                format!("CAST(FLOOR(EXTRACT(EPOCH FROM ({later} - {earlier})) / 3600) AS BIGINT)")
-            }
         }
     }
 }
