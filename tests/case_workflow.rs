@@ -231,13 +231,27 @@ async fn walk_every_type_to_closed(app: TestApp) {
         )
         .await;
         assert_eq!(reopened["case"]["stage"], "assessment");
+        if case_type == "special_group" {
+            // Closed again: the report counts this case once, with this closing.
+            let again = transition(
+                &app,
+                w,
+                &id,
+                &mut v,
+                json!({ "transition": "close_early", "closure_reason": "moved_away" }),
+            )
+            .await;
+            assert_eq!(again["case"]["stage"], "closed");
+        }
     }
 
     // What the evaluation report keeps as the cases moved: a stay for each
     // stage left (five per case; the reopening leaves *closed*, which is not a
-    // stay) and one closing per case, with the closure as it was recorded ...
+    // stay) and one closing per case, with the closure as it was recorded. One
+    // case was reopened and closed again from assessment: one stay and one
+    // closing more, and its first closing superseded by the second ...
     let written = app.with_conn(snapshot_rows);
-    assert_eq!(written.0.len(), 4 * 5);
+    assert_eq!(written.0.len(), 4 * 5 + 1);
     let stages: Vec<&str> = written.0.iter().map(|s| s.2.as_str()).collect();
     for stage in [
         "intake",
@@ -246,20 +260,51 @@ async fn walk_every_type_to_closed(app: TestApp) {
         "intervention",
         "closure",
     ] {
-        assert_eq!(stages.iter().filter(|s| **s == stage).count(), 4, "{stage}");
+        let expected = if stage == "assessment" { 5 } else { 4 };
+        assert_eq!(
+            stages.iter().filter(|s| **s == stage).count(),
+            expected,
+            "{stage}"
+        );
     }
-    assert_eq!(written.1.len(), 4);
-    for closing in &written.1 {
-        assert_eq!(closing.2.as_deref(), Some("goals_achieved"));
+    assert_eq!(written.1.len(), 5);
+    let (first, second): (Vec<_>, Vec<_>) = written
+        .1
+        .iter()
+        .partition(|c| c.2.as_deref() == Some("goals_achieved"));
+    assert_eq!(first.len(), 4);
+    for closing in &first {
         assert_eq!(
             (closing.3, closing.4, closing.5),
             (Some(5), Some(36), Some(64))
         );
         assert_eq!(closing.6, [0, 0, 0, 2, 0, 0], "two goals rated +1");
     }
-    // ... which is exactly what a rebuild from the log and the records gives.
+    let again = second[0];
+    assert_eq!(again.2.as_deref(), Some("moved_away"));
+    assert_eq!(again.8, None);
+    let superseded: Vec<_> = first.iter().filter_map(|c| c.8).collect();
+    assert_eq!(
+        superseded,
+        [again.7],
+        "only the reclosed case's first closing"
+    );
+    // ... which is what a rebuild from the log and the records gives, except
+    // for the superseded closing: a rebuild knows the closure record only as it
+    // is now (overwritten by the second closing), which is why the closings are
+    // kept as they happen.
     app.with_conn(|c| casework::db::evaluation::snapshots::rebuild(c).unwrap());
-    assert_eq!(app.with_conn(snapshot_rows), written);
+    let rebuilt = app.with_conn(snapshot_rows);
+    assert_eq!(rebuilt.0, written.0);
+    assert_eq!(rebuilt.1.len(), written.1.len());
+    for (r, w) in rebuilt.1.iter().zip(&written.1) {
+        if w.8.is_some() {
+            assert_eq!((&r.0, &r.1, r.7, r.8), (&w.0, &w.1, w.7, w.8));
+            assert_eq!(r.2.as_deref(), Some("moved_away"));
+        } else {
+            assert_eq!(r, w);
+        }
+    }
 }
 on_both_backends!(every_type_walks_to_closed, walk_every_type_to_closed);
 
@@ -272,11 +317,13 @@ type ClosingRow = (
     Option<i32>,
     Option<i32>,
     [i64; 6],
+    chrono::NaiveDateTime,
+    Option<chrono::NaiveDateTime>,
 );
 
 /// The evaluation report's stays (id, case, stage, end, hours) and closings
 /// (id, case, reason, satisfaction, WHO-5 baseline and closing, goals by
-/// attainment), in id order.
+/// attainment, when closed, when superseded), in id order.
 fn snapshot_rows(c: &mut casework::db::DbConnection) -> (Vec<StayRow>, Vec<ClosingRow>) {
     use casework::db::schema::{evaluation_closings as ec, evaluation_stays as es};
     use diesel::prelude::*;
@@ -302,6 +349,8 @@ fn snapshot_rows(c: &mut casework::db::DbConnection) -> (Vec<StayRow>, Vec<Closi
                 ec::goals_plus_2,
                 ec::goals_unrated,
             ),
+            ec::closed_at,
+            ec::superseded_at,
         ))
         .load::<(
             String,
@@ -311,19 +360,14 @@ fn snapshot_rows(c: &mut casework::db::DbConnection) -> (Vec<StayRow>, Vec<Closi
             Option<i32>,
             Option<i32>,
             (i64, i64, i64, i64, i64, i64),
+            chrono::NaiveDateTime,
+            Option<chrono::NaiveDateTime>,
         )>(c)
         .unwrap()
         .into_iter()
-        .map(|(id, case, reason, sat, base, close, g)| {
-            (
-                id,
-                case,
-                reason,
-                sat,
-                base,
-                close,
-                [g.0, g.1, g.2, g.3, g.4, g.5],
-            )
+        .map(|(id, case, reason, sat, base, close, g, at, sup)| {
+            let goals = [g.0, g.1, g.2, g.3, g.4, g.5];
+            (id, case, reason, sat, base, close, goals, at, sup)
         })
         .collect();
     (stays, closings)

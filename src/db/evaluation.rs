@@ -357,7 +357,7 @@ fn closed_cases(
         .time(start)
         .push(" AND s.closed_at < ")
         .time(end)
-        .push(" AND NOT EXISTS (SELECT 1 FROM evaluation_closings l WHERE l.case_id = s.case_id AND l.closed_at > s.closed_at AND l.closed_at < ")
+        .push(" AND (s.superseded_at IS NULL OR s.superseded_at >= ")
         .time(end)
         .push(") GROUP BY s.reason, s.worker_id, s.satisfaction");
     let mut closed: BTreeMap<(Option<String>, Option<String>), i64> = BTreeMap::new();

@@ -320,6 +320,7 @@ diesel::table! {
         goals_plus_1 -> BigInt,
         goals_plus_2 -> BigInt,
         goals_unrated -> BigInt,
+        superseded_at -> Nullable<Timestamp>,
     }
 }
 

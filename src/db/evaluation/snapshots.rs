@@ -7,9 +7,11 @@
 //! records by text id, seconds of work (docs/performance.md). These rows carry
 //! what the report groups by (agency, team, type, client, worker of that
 //! moment) and what it counts, so each figure is one scan of an index over the
-//! period. A row is never changed afterwards: a closing keeps the closure
-//! record, WHO-5 and goals as they were when the case was closed, which is also
-//! what an evaluation of that period should show if the case is reopened later.
+//! period. A row's figures never change afterwards: a closing keeps the
+//! closure record, WHO-5 and goals as they were when the case was closed, which
+//! is also what an evaluation of that period should show if the case is
+//! reopened later (the closing only gets the time it was superseded, when the
+//! case is closed again).
 
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
@@ -68,6 +70,14 @@ pub fn record(conn: &mut DbConnection, case: &Case, entry: &TransitionLogEntry) 
             .select(goals::attainment)
             .load(conn)?;
         let count = |a: Option<i32>| attainment.iter().filter(|x| **x == a).count() as i64;
+        // A closing before a reopening no longer counts for periods this one ends.
+        diesel::update(
+            evaluation_closings::table
+                .filter(evaluation_closings::case_id.eq(&case.id))
+                .filter(evaluation_closings::superseded_at.is_null()),
+        )
+        .set(evaluation_closings::superseded_at.eq(entry.occurred_at))
+        .execute(conn)?;
         diesel::insert_into(evaluation_closings::table)
             .values((
                 evaluation_closings::id.eq(&entry.id),
