@@ -40,7 +40,6 @@ CREATE TABLE evaluation_stays (
 CREATE INDEX evaluation_stays_agency ON evaluation_stays (organisation_id, stage, hours, ended_at);
 CREATE INDEX evaluation_stays_team ON evaluation_stays (team_id, stage, hours, ended_at);
 CREATE INDEX evaluation_stays_time ON evaluation_stays (ended_at);
-CREATE INDEX evaluation_stays_case ON evaluation_stays (case_id);
 
 CREATE TABLE evaluation_closings (
     -- The log entry into closed.
@@ -88,13 +87,11 @@ FROM case_transitions t JOIN cases c ON c.id = t.case_id
 WHERE t.from_stage <> t.to_stage AND t.from_stage <> 'closed';
 INSERT INTO evaluation_closings (id, case_id, organisation_id, team_id, case_type, client_id, worker_id, closed_at,
     reason, satisfaction, who5_baseline, who5_closing,
-    goals_minus_2, goals_minus_1, goals_0, goals_plus_1, goals_plus_2, goals_unrated, superseded_at)
+    goals_minus_2, goals_minus_1, goals_0, goals_plus_1, goals_plus_2, goals_unrated)
 SELECT t.id, t.case_id, c.organisation_id, c.team_id, c.case_type, c.client_id, c.assigned_worker_id, t.occurred_at,
        cr.reason, cr.satisfaction, a.who5_baseline, cr.who5_closing,
        COALESCE(g.minus_2, 0), COALESCE(g.minus_1, 0), COALESCE(g.zero, 0),
-       COALESCE(g.plus_1, 0), COALESCE(g.plus_2, 0), COALESCE(g.unrated, 0),
-       (SELECT MIN(n.occurred_at) FROM case_transitions n
-        WHERE n.case_id = t.case_id AND n.to_stage = 'closed' AND n.version_after > t.version_after)
+       COALESCE(g.plus_1, 0), COALESCE(g.plus_2, 0), COALESCE(g.unrated, 0)
 FROM case_transitions t
 JOIN cases c ON c.id = t.case_id
 LEFT JOIN closure_records cr ON cr.case_id = t.case_id
@@ -108,3 +105,8 @@ LEFT JOIN (SELECT case_id,
                   SUM(CASE WHEN attainment IS NULL THEN 1 ELSE 0 END) AS unrated
            FROM goals GROUP BY case_id) g ON g.case_id = t.case_id
 WHERE t.to_stage = 'closed';
+-- A closing followed by another of the same case is superseded by the next.
+UPDATE evaluation_closings SET superseded_at = (
+    SELECT MIN(n.closed_at) FROM evaluation_closings n
+    WHERE n.case_id = evaluation_closings.case_id AND n.closed_at > evaluation_closings.closed_at)
+WHERE case_id IN (SELECT m.case_id FROM evaluation_closings m GROUP BY m.case_id HAVING COUNT(*) > 1);
