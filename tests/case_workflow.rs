@@ -251,6 +251,14 @@ async fn walk_every_type_to_closed(app: TestApp) {
     // case was reopened and closed again from assessment: one stay and one
     // closing more, and its first closing superseded by the second ...
     let written = app.with_conn(snapshot_rows);
+    let channels = app.with_conn(intake_channels);
+    assert_eq!(channels.len(), 4);
+    assert!(
+        channels
+            .iter()
+            .all(|c| c.as_deref() == Some("union_referral")),
+        "the intake record's channel is copied onto each case: {channels:?}"
+    );
     assert_eq!(written.0.len(), 4 * 5 + 1);
     let stages: Vec<&str> = written.0.iter().map(|s| s.2.as_str()).collect();
     for stage in [
@@ -295,6 +303,7 @@ async fn walk_every_type_to_closed(app: TestApp) {
     // kept as they happen.
     app.with_conn(|c| casework::db::evaluation::snapshots::rebuild(c).unwrap());
     let rebuilt = app.with_conn(snapshot_rows);
+    assert_eq!(app.with_conn(intake_channels), channels);
     assert_eq!(rebuilt.0, written.0);
     assert_eq!(rebuilt.1.len(), written.1.len());
     for (r, w) in rebuilt.1.iter().zip(&written.1) {
@@ -307,6 +316,23 @@ async fn walk_every_type_to_closed(app: TestApp) {
     }
 }
 on_both_backends!(every_type_walks_to_closed, walk_every_type_to_closed);
+
+/// Each case's copy of its intake channel (`cases.intake_channel`, outside the
+/// diesel schema), in id order.
+fn intake_channels(c: &mut casework::db::DbConnection) -> Vec<Option<String>> {
+    use diesel::prelude::*;
+    #[derive(QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+        intake_channel: Option<String>,
+    }
+    diesel::sql_query("SELECT intake_channel FROM cases ORDER BY id")
+        .load::<Row>(c)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.intake_channel)
+        .collect()
+}
 
 type StayRow = (String, String, String, chrono::NaiveDateTime, i64);
 type ClosingRow = (

@@ -221,13 +221,14 @@ pub fn load(conn: &mut DbConnection, req: &ReportRequest) -> StoreResult<Evaluat
 
     // Intake: cases opened in the period.
     let mut q = new();
-    q.push("SELECT i.channel AS channel, c.case_type AS case_type, c.assigned_worker_id AS worker, COUNT(*) AS n FROM cases c LEFT JOIN intake_records i ON i.case_id = c.id WHERE ");
+    // The channel is copied onto the case with each save of its intake record.
+    q.push("SELECT c.intake_channel AS channel, c.case_type AS case_type, c.assigned_worker_id AS worker, COUNT(*) AS n FROM cases c WHERE ");
     scope_condition(&mut q, req);
     q.push(" AND c.opened_at >= ")
         .time(start)
         .push(" AND c.opened_at < ")
         .time(end);
-    q.push(" GROUP BY i.channel, c.case_type, c.assigned_worker_id");
+    q.push(" GROUP BY c.intake_channel, c.case_type, c.assigned_worker_id");
     data.intake = q
         .query()
         .load::<IntakeRow>(conn)?

@@ -111,6 +111,7 @@ pub fn save_intake(
         updated_at: at,
     };
     upsert!(conn, intake_records, case_id, &record);
+    super::evaluation::snapshots::copy_intake_channel(conn, case_id, record.channel.as_deref())?;
     Ok(case)
 }
 

@@ -74,8 +74,11 @@ CREATE INDEX evaluation_closings_case ON evaluation_closings (case_id, closed_at
 -- The intake and stage-at-end figures read every case of an agency opened
 -- before the period's end: this index answers them without visiting the cases
 -- (it replaces the case list's (organisation_id, opened_at, id), its prefix).
+-- The intake record's channel is copied onto the case when the record is saved
+-- (snapshots::copy_intake_channel) for the same reason.
+ALTER TABLE cases ADD COLUMN intake_channel TEXT;
 DROP INDEX cases_org_opened;
-CREATE INDEX cases_org_opened ON cases (organisation_id, opened_at, id, case_type, assigned_worker_id, stage, closed_at);
+CREATE INDEX cases_org_opened ON cases (organisation_id, opened_at, id, case_type, assigned_worker_id, stage, closed_at, intake_channel);
 
 -- REBUILD: the log written before this migration, as stays and closings with
 -- the records as they stand now (the best that is known of them). The demo
@@ -105,6 +108,7 @@ LEFT JOIN (SELECT case_id,
                   SUM(CASE WHEN attainment IS NULL THEN 1 ELSE 0 END) AS unrated
            FROM goals GROUP BY case_id) g ON g.case_id = t.case_id
 WHERE t.to_stage = 'closed';
+UPDATE cases SET intake_channel = (SELECT i.channel FROM intake_records i WHERE i.case_id = cases.id);
 -- A closing followed by another of the same case is superseded by the next.
 UPDATE evaluation_closings SET superseded_at = (
     SELECT MIN(n.closed_at) FROM evaluation_closings n

@@ -104,6 +104,27 @@ pub fn record(conn: &mut DbConnection, case: &Case, entry: &TransitionLogEntry) 
     Ok(())
 }
 
+/// Keeps `cases.intake_channel` equal to the intake record's channel, in the
+/// transaction that saves the record: the evaluation report counts intake by
+/// channel from the agency's index on cases alone, without a lookup of each
+/// case's intake record. (The column is not in the diesel schema, so that the
+/// `Case` model stays as it is; only this function and the report use it.)
+pub fn copy_intake_channel(
+    conn: &mut DbConnection,
+    case_id: &str,
+    channel: Option<&str>,
+) -> StoreResult<()> {
+    let mut q = super::sql::Sql::new(super::sql::Dialect::of(conn));
+    q.push("UPDATE cases SET intake_channel = ");
+    match channel {
+        Some(c) => q.text(c),
+        None => q.push("NULL"),
+    };
+    q.push(" WHERE id = ").text(case_id);
+    q.query().execute(conn)?;
+    Ok(())
+}
+
 /// The marker in migration `2026-12-04-000022_evaluation_passes` after which its
 /// statements fill both tables from the log and the records.
 const REBUILD_MARKER: &str = "-- REBUILD:";
