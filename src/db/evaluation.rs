@@ -224,10 +224,7 @@ pub fn load(conn: &mut DbConnection, req: &ReportRequest) -> StoreResult<Evaluat
     // The channel is copied onto the case with each save of its intake record.
     q.push("SELECT c.intake_channel AS channel, c.case_type AS case_type, c.assigned_worker_id AS worker, COUNT(*) AS n FROM cases c WHERE ");
     scope_condition(&mut q, req);
-    q.push(" AND c.opened_at >= ")
-        .time(start)
-        .push(" AND c.opened_at < ")
-        .time(end);
+    q.within("c.opened_at", start, end);
     q.push(" GROUP BY c.intake_channel, c.case_type, c.assigned_worker_id");
     data.intake = q
         .query()
@@ -246,10 +243,7 @@ pub fn load(conn: &mut DbConnection, req: &ReportRequest) -> StoreResult<Evaluat
         "SELECT s.stage AS stage, s.hours AS hours, COUNT(*) AS n FROM evaluation_stays s WHERE ",
     );
     scope_condition_on(&mut q, req, &SNAPSHOT);
-    q.push(" AND s.ended_at >= ")
-        .time(start)
-        .push(" AND s.ended_at < ")
-        .time(end);
+    q.within("s.ended_at", start, end);
     q.push(" GROUP BY s.stage, s.hours");
     data.stage_hours = q
         .query()
@@ -266,10 +260,7 @@ pub fn load(conn: &mut DbConnection, req: &ReportRequest) -> StoreResult<Evaluat
             "SELECT s.stage AS code, COUNT(DISTINCT s.case_id) AS n FROM evaluation_stays s WHERE ",
         );
         scope_condition_on(&mut q, req, &SNAPSHOT);
-        q.push(" AND s.ended_at >= ")
-            .time(start)
-            .push(" AND s.ended_at < ")
-            .time(end);
+        q.within("s.ended_at", start, end);
         q.push(" GROUP BY s.stage");
         data.stage_cases = q
             .query()
@@ -286,10 +277,7 @@ pub fn load(conn: &mut DbConnection, req: &ReportRequest) -> StoreResult<Evaluat
     let mut q = new();
     q.push("SELECT res.category AS category, res.id AS resource_id, COUNT(*) AS n FROM outbound_referrals o JOIN resources res ON res.id = o.resource_id JOIN cases c ON c.id = o.case_id WHERE ");
     scope_condition(&mut q, req);
-    q.push(" AND o.referred_at >= ")
-        .time(start)
-        .push(" AND o.referred_at < ")
-        .time(end);
+    q.within("o.referred_at", start, end);
     q.push(" GROUP BY res.category, res.id");
     data.referrals_out = q
         .query()
@@ -354,10 +342,7 @@ fn closed_cases(
     .push(&columns.join(", "))
     .push(" FROM evaluation_closings s WHERE ");
     scope_condition_on(&mut q, req, &SNAPSHOT);
-    q.push(" AND s.closed_at >= ")
-        .time(start)
-        .push(" AND s.closed_at < ")
-        .time(end)
+    q.within("s.closed_at", start, end)
         .push(" AND (s.superseded_at IS NULL OR s.superseded_at >= ")
         .time(end)
         .push(") GROUP BY s.reason, s.worker_id, s.satisfaction");
@@ -529,10 +514,7 @@ fn opened_by_union(
         .list(tree)
         .push(" WHERE ");
     scope_condition(&mut q, req);
-    q.push(" AND c.opened_at >= ")
-        .time(start)
-        .push(" AND c.opened_at < ")
-        .time(end);
+    q.within("c.opened_at", start, end);
     q.push(" GROUP BY COALESCE(r.union_id, cl.union_id)");
     let counts: HashMap<String, i64> = q
         .query()

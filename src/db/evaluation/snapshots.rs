@@ -24,7 +24,7 @@ use super::super::transitions::TransitionLogEntry;
 use super::super::{DbConnection, StoreError, StoreResult};
 
 /// Whole hours from `from` to `to`, truncated (as the rebuild's SQL counts them).
-pub fn whole_hours(from: chrono::NaiveDateTime, to: chrono::NaiveDateTime) -> i64 {
+fn whole_hours(from: chrono::NaiveDateTime, to: chrono::NaiveDateTime) -> i64 {
     (to - from).num_seconds() / 3600
 }
 

@@ -90,6 +90,19 @@ impl Sql {
         self.placeholder(Bind::Time(value))
     }
 
+    /// Appends ` AND column >= start AND column < end`: the column within a
+    /// period, half open as every period of the report.
+    pub fn within(&mut self, column: &str, start: NaiveDateTime, end: NaiveDateTime) -> &mut Sql {
+        self.push(" AND ")
+            .push(column)
+            .push(" >= ")
+            .time(start)
+            .push(" AND ")
+            .push(column)
+            .push(" < ")
+            .time(end)
+    }
+
     /// Appends `(?, ?, ...)` bound to the values (a list that is never empty:
     /// an empty list matches nothing, written as a value no id can have).
     pub fn list(&mut self, values: &[String]) -> &mut Sql {
